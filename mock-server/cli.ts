@@ -1,0 +1,1 @@
+console.log('iiq: the IntentIQ command line');

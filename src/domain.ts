@@ -1,0 +1,62 @@
+/**
+ * Domain normalisation with the Public Suffix List (ICANN section, via tldts): the apex domain is
+ * the canonical form of a company. `https://www.shop.example.co.uk:8443/path` -> `example.co.uk`.
+ *
+ * Kept in its own module because the PSL data is most of its weight: the client loads it with a
+ * dynamic import the first time a domain is checked, not when the SDK is imported.
+ */
+import { parse } from 'tldts';
+
+/** The result of checking a domain: the apex domain, or why the input is not one. */
+export type DomainCheck = { ok: true; domain: string } | { ok: false; reason: string };
+
+// RFC 2606 / RFC 6761 names reserved for tests and documentation. They are never registered, so
+// they are safe for the mock server's magic domains; the live API answers them 422 unscorable.
+const RESERVED_FOR_TESTING = new Set(['test', 'example']);
+
+function hostnameOf(input: string): string | undefined {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `http://${input}`;
+  try {
+    return new URL(withScheme).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks a domain or URL and returns its apex domain, or a reason it has none. Never throws. */
+export function checkDomain(input: unknown): DomainCheck {
+  if (typeof input !== 'string') return { ok: false, reason: 'must be a string' };
+  const trimmed = input.trim();
+  if (trimmed === '') return { ok: false, reason: 'must not be empty' };
+  if (trimmed.length > 2048) return { ok: false, reason: 'must be at most 2048 characters' };
+  const hostname = hostnameOf(trimmed)?.replace(/\.$/, '');
+  if (!hostname?.includes('.')) {
+    return { ok: false, reason: `must be a domain name such as "stripe.com", got "${trimmed}"` };
+  }
+  const parsed = parse(hostname);
+  if (parsed.isIp) return { ok: false, reason: `must be a domain name, not an IP address` };
+  if (parsed.publicSuffix && RESERVED_FOR_TESTING.has(parsed.publicSuffix) && parsed.domain) {
+    return { ok: true, domain: parsed.domain };
+  }
+  if (!parsed.isIcann) {
+    return { ok: false, reason: `"${hostname}" does not end in a public top-level domain` };
+  }
+  if (!parsed.domain) {
+    return { ok: false, reason: `"${hostname}" is a public suffix, not a company's domain` };
+  }
+  return { ok: true, domain: parsed.domain };
+}
+
+/**
+ * Returns the apex domain of a domain or URL, using the Public Suffix List.
+ *
+ * @example
+ * normalizeDomain('https://www.stripe.com/atlas') // 'stripe.com'
+ * normalizeDomain('shop.example.co.uk')           // 'example.co.uk'
+ * @throws {TypeError} when the input has no apex domain (an IP address, `localhost`, `co.uk`, ...).
+ */
+export function normalizeDomain(input: string): string {
+  const result = checkDomain(input);
+  if (!result.ok) throw new TypeError(`domain ${result.reason}`);
+  return result.domain;
+}

@@ -1,0 +1,160 @@
+/**
+ * Compile-time proof that the zod schemas and the types generated from `openapi.yaml` describe the
+ * same shapes. `tsc` (the `typecheck` script) fails on any drift: a field added, removed, renamed,
+ * made optional or given another type on one side only. The runtime tests below check that the
+ * schemas accept the examples published in `openapi.yaml`.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type * as z from 'zod/mini';
+import type { components, operations } from '../../src/generated/openapi.ts';
+import * as objects from '../../src/schemas/objects.ts';
+import * as params from '../../src/schemas/params.ts';
+
+type Schemas = components['schemas'];
+
+/** Flattens intersections (from `allOf`) so that equal shapes compare equal. */
+type Flat<T> = T extends readonly (infer U)[]
+  ? Flat<U>[]
+  : T extends object
+    ? { [K in keyof T]: Flat<T[K]> }
+    : T;
+type Same<A, B> =
+  (<G>() => G extends Flat<A> ? 1 : 2) extends <G>() => G extends Flat<B> ? 1 : 2 ? true : false;
+/** Fails to compile unless `T` is `true`. */
+function assertSame<T extends true>(_proof?: T): void {}
+
+type Out<S extends z.ZodMiniType> = z.infer<S>;
+type In<S extends z.ZodMiniType> = z.input<S>;
+
+// Objects (what the API returns)
+assertSame<Same<Out<typeof objects.EvidenceSchema>, Schemas['Evidence']>>();
+assertSame<Same<Out<typeof objects.SignalSchema>, Schemas['Signal']>>();
+assertSame<Same<Out<typeof objects.SignalsSchema>, Schemas['Signals']>>();
+assertSame<Same<Out<typeof objects.HistoryPointSchema>, Schemas['HistoryPoint']>>();
+assertSame<Same<Out<typeof objects.ScoreSchema>, Schemas['Score']>>();
+assertSame<Same<Out<typeof objects.PendingScoreSchema>, Schemas['PendingScore']>>();
+assertSame<Same<Out<typeof objects.PersonSchema>, Schemas['Person']>>();
+assertSame<Same<Out<typeof objects.BulkJobSchema>, Schemas['BulkJob']>>();
+assertSame<Same<Out<typeof objects.UnscorableDomainSchema>, Schemas['UnscorableDomain']>>();
+assertSame<Same<Out<typeof objects.WatchlistSchema>, Schemas['Watchlist']>>();
+assertSame<Same<Out<typeof objects.WatchlistAccountSchema>, Schemas['WatchlistAccount']>>();
+assertSame<Same<Out<typeof objects.WatchlistAccountsSchema>, Schemas['WatchlistAccounts']>>();
+assertSame<Same<Out<typeof objects.DeletedSchema>, Schemas['Deleted']>>();
+assertSame<Same<Out<typeof objects.WebhookEndpointSchema>, Schemas['WebhookEndpoint']>>();
+assertSame<
+  Same<Out<typeof objects.WebhookEndpointCreatedSchema>, Schemas['WebhookEndpointCreated']>
+>();
+assertSame<Same<Out<typeof objects.AccountSchema>, Schemas['Account']>>();
+assertSame<Same<Out<typeof objects.ErrorSchema>, Schemas['Error']>>();
+assertSame<Same<Out<typeof objects.ErrorResponseSchema>, Schemas['ErrorResponse']>>();
+assertSame<Same<Out<typeof objects.EventTypeSchema>, Schemas['EventType']>>();
+
+// Event envelopes (what webhooks deliver and GET /events lists)
+assertSame<Same<Out<typeof objects.ScoreComputedEventSchema>, Schemas['ScoreComputedEvent']>>();
+assertSame<
+  Same<Out<typeof objects.ScoreBulkCompletedEventSchema>, Schemas['ScoreBulkCompletedEvent']>
+>();
+assertSame<
+  Same<Out<typeof objects.AccountBandChangedEventSchema>, Schemas['AccountBandChangedEvent']>
+>();
+assertSame<Same<Out<typeof objects.SignalSpikeEventSchema>, Schemas['SignalSpikeEvent']>>();
+assertSame<Same<Out<typeof objects.PersonScoredEventSchema>, Schemas['PersonScoredEvent']>>();
+assertSame<Same<Out<typeof objects.CreditsLowEventSchema>, Schemas['CreditsLowEvent']>>();
+assertSame<Same<Out<typeof objects.EventSchema>, Schemas['Event']>>();
+
+// Request bodies (what callers send)
+assertSame<Same<In<typeof params.ScoreCreateParamsSchema>, Schemas['ScoreCreateParams']>>();
+assertSame<Same<In<typeof params.BulkJobCreateParamsSchema>, Schemas['BulkJobCreateParams']>>();
+assertSame<Same<In<typeof params.PersonScoreParamsSchema>, Schemas['PersonScoreParams']>>();
+assertSame<Same<In<typeof params.WatchlistCreateParamsSchema>, Schemas['WatchlistCreateParams']>>();
+assertSame<Same<In<typeof params.WatchlistUpdateParamsSchema>, Schemas['WatchlistUpdateParams']>>();
+assertSame<
+  Same<In<typeof params.WatchlistAccountsParamsSchema>, Schemas['WatchlistAccountsParams']>
+>();
+assertSame<
+  Same<In<typeof params.WebhookEndpointCreateParamsSchema>, Schemas['WebhookEndpointCreateParams']>
+>();
+assertSame<
+  Same<
+    In<typeof params.ListParamsSchema>,
+    NonNullable<operations['listWatchlists']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.EventListParamsSchema>,
+    NonNullable<operations['listEvents']['parameters']['query']>
+  >
+>();
+
+// The proof itself is a test: a type that cannot differ must not compile as different.
+// @ts-expect-error a Score is not a Person
+assertSame<Same<Out<typeof objects.ScoreSchema>, Schemas['Person']>>();
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, Example> } }>>;
+  components: { responses: Record<string, { content: Record<string, Example> }> };
+  webhooks: Record<string, { post: { requestBody: { content: Record<string, Example> } } }>;
+}
+interface Example {
+  example?: unknown;
+}
+
+const spec = parseYaml(readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8'));
+const doc = spec as OpenApiDocument;
+
+describe('schemas accept the examples in openapi.yaml', () => {
+  it('parses the Score example of POST /score', () => {
+    const example = (
+      spec.paths['/score'].post.responses['200'].content['application/json'] as Example
+    ).example;
+    expect(objects.ScoreSchema.parse(example)).toMatchObject({ domain: 'stripe.com', score: 94 });
+  });
+
+  it('parses every error example', () => {
+    for (const [name, response] of Object.entries(doc.components.responses)) {
+      const example = response.content['application/json']?.example;
+      expect(objects.ErrorResponseSchema.safeParse(example).success, name).toBe(true);
+    }
+  });
+
+  it('parses every webhook example', () => {
+    for (const [name, hook] of Object.entries(doc.webhooks)) {
+      const example = hook.post.requestBody.content['application/json']?.example;
+      if (example !== undefined)
+        expect(objects.EventSchema.safeParse(example).success, name).toBe(true);
+    }
+  });
+
+  it('parses every request body example', () => {
+    const byPath: Record<string, z.ZodMiniType> = {
+      'post /score': params.ScoreCreateParamsSchema,
+      'post /score/bulk': params.BulkJobCreateParamsSchema,
+      'post /people/score': params.PersonScoreParamsSchema,
+      'post /watchlists': params.WatchlistCreateParamsSchema,
+      'patch /watchlists/{id}': params.WatchlistUpdateParamsSchema,
+      'put /watchlists/{id}/accounts': params.WatchlistAccountsParamsSchema,
+      'delete /watchlists/{id}/accounts': params.WatchlistAccountsParamsSchema,
+      'post /webhook_endpoints': params.WebhookEndpointCreateParamsSchema,
+    };
+    let checked = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const example = operation.requestBody?.content['application/json']?.example;
+        if (example === undefined) continue;
+        const schema = byPath[`${method} ${path}`];
+        expect(schema, `${method} ${path} has a schema`).toBeDefined();
+        expect(schema?.safeParse(example).success, `${method} ${path}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBe(Object.keys(byPath).length);
+  });
+
+  it('refuses unknown fields in request bodies', () => {
+    const result = params.ScoreCreateParamsSchema.safeParse({ domain: 'stripe.com', domian: 'x' });
+    expect(result.success).toBe(false);
+  });
+});
