@@ -1,0 +1,30 @@
+import { createNodeCryptoProvider, findNodeCrypto } from './crypto-node.ts';
+import { createWebCryptoProvider } from './crypto-web.ts';
+
+/**
+ * The two primitives webhook signatures need, so the platform difference lives in one place:
+ * `node:crypto` where the runtime offers it (fast, synchronous), Web Crypto everywhere else.
+ * Pass your own as `cryptoProvider` only to force one of the built-in ones or to run somewhere
+ * exotic.
+ */
+export interface WebhookCryptoProvider {
+  /** HMAC-SHA256, keyed with `secret` as UTF-8, over `message` laid end to end (strings as UTF-8). */
+  hmacSha256(
+    secret: string,
+    message: readonly (string | Uint8Array)[],
+  ): Uint8Array | Promise<Uint8Array>;
+  /** Whether two byte arrays of the same length are equal, in time that does not depend on where they differ. */
+  timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
+}
+
+let defaultProvider: WebhookCryptoProvider | undefined;
+
+/**
+ * The provider used when none is given: `node:crypto` on Node >= 22.3, Bun and Deno (reached at run
+ * time through `process.getBuiltinModule`, so bundles for Workers and browsers import nothing from
+ * Node), Web Crypto everywhere else.
+ */
+export function defaultCryptoProvider(): WebhookCryptoProvider {
+  defaultProvider ??= findNodeCrypto() ? createNodeCryptoProvider() : createWebCryptoProvider();
+  return defaultProvider;
+}
