@@ -1,2 +1,92 @@
+/**
+ * `@vesperwise/node`: the official TypeScript SDK for the IntentIQ API.
+ *
+ * @example
+ * import { IntentIQ, NotFoundError } from '@vesperwise/node';
+ * const iiq = new IntentIQ({ apiKey: process.env.IIQ_API_KEY });
+ */
+export { IntentIQ } from './client.ts';
+export { APIPromise } from './core/api-promise.ts';
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BulkJobTimeoutError,
+  ConfigurationError,
+  type ErrorCode,
+  type ErrorObject,
+  type FieldError,
+  IdempotencyConflictError,
+  InsufficientCreditsError,
+  IntentIQError,
+  InternalServerError,
+  InvalidRequestError,
+  NotFoundError,
+  RateLimitError,
+  RestrictedUseError,
+  UnresolvablePersonError,
+  UnscorableDomainError,
+  ValidationError,
+  type ValidationIssue,
+} from './core/errors.ts';
+export type { Logger, LogLevel } from './core/logger.ts';
+export type { CacheStatus, RateLimit, ResponseMetadata } from './core/metadata.ts';
+export type { ClientOptions, Fetch, RequestOptions } from './core/options.ts';
+export { Page, PagePromise } from './core/pagination.ts';
+export type { ListParams, WithMode } from './core/resource.ts';
+export type { APIResponse } from './core/transport.ts';
+export { VERSION } from './core/version.ts';
 export { normalizeDomain } from './domain.ts';
 export type { components, operations, paths } from './generated/openapi.ts';
+export type { Account, AccountResource, Plan } from './resources/account.ts';
+export type {
+  BulkJob,
+  BulkJobCreateParams,
+  BulkJobStatus,
+  BulkResource,
+  BulkWaitOptions,
+  UnscorableDomain,
+} from './resources/bulk.ts';
+export type { Event, EventListParams, EventsResource, EventType } from './resources/events.ts';
+export type {
+  PeopleResource,
+  Person,
+  PersonScoreParams,
+  Seniority,
+} from './resources/people.ts';
+export {
+  type Band,
+  type Evidence,
+  type HistoryPoint,
+  isPendingScore,
+  type PendingScore,
+  type Score,
+  type ScoreCreateParams,
+  type ScoresResource,
+  type Signal,
+  type Signals,
+  type SignalValue,
+} from './resources/scores.ts';
+export type {
+  WatchlistAccount,
+  WatchlistAccounts,
+  WatchlistAccountsParams,
+  WatchlistAccountsResource,
+} from './resources/watchlist-accounts.ts';
+export type {
+  AlertThreshold,
+  BandDistribution,
+  Deleted,
+  Watchlist,
+  WatchlistCreateParams,
+  WatchlistsResource,
+  WatchlistUpdateParams,
+} from './resources/watchlists.ts';
+export type {
+  WebhookEndpoint,
+  WebhookEndpointCreated,
+  WebhookEndpointCreateParams,
+  WebhookEndpointsResource,
+} from './resources/webhook-endpoints.ts';

@@ -1,0 +1,61 @@
+/**
+ * The IntentIQ API client.
+ *
+ * @example
+ * import { IntentIQ } from '@vesperwise/node';
+ *
+ * const iiq = new IntentIQ(); // reads IIQ_API_KEY
+ * const score = await iiq.scores.create({ domain: 'stripe.com' });
+ * console.log(score.score, score.band, score.action);
+ */
+import { type ClientOptions, resolveOptions } from './core/options.ts';
+import { Transport } from './core/transport.ts';
+import { AccountResource } from './resources/account.ts';
+import { BulkResource } from './resources/bulk.ts';
+import { EventsResource } from './resources/events.ts';
+import { PeopleResource } from './resources/people.ts';
+import { ScoresResource } from './resources/scores.ts';
+import { WatchlistsResource } from './resources/watchlists.ts';
+import { WebhookEndpointsResource } from './resources/webhook-endpoints.ts';
+
+export class IntentIQ {
+  /** `'test'` for an `iiq_test_` key (no credits spent, no webhooks fired), else `'live'`. */
+  readonly mode: 'test' | 'live';
+  /** The API's base URL, without a trailing slash. */
+  readonly baseUrl: string;
+
+  /** Score a company by its domain. */
+  readonly scores: ScoresResource;
+  /** Score up to 1,000 domains in one asynchronous job. */
+  readonly bulk: BulkResource;
+  /** Score a person by work email or LinkedIn profile. */
+  readonly people: PeopleResource;
+  /** Watchlists and their accounts. */
+  readonly watchlists: WatchlistsResource;
+  /** Where webhooks are delivered. */
+  readonly webhookEndpoints: WebhookEndpointsResource;
+  /** The events webhooks carry, for polling and replay. */
+  readonly events: EventsResource;
+  /** The workspace behind the key: plan, credits, rate limits. */
+  readonly account: AccountResource;
+
+  /**
+   * @throws {ConfigurationError} when the key is missing or malformed, or an option is unusable;
+   * the message says how to fix it and never contains the key.
+   */
+  constructor(options: ClientOptions = {}) {
+    const resolved = resolveOptions(options);
+    // The key lives only inside the transport (a private field), so neither `util.inspect(iiq)`
+    // nor `JSON.stringify(iiq)` can show it.
+    const transport = new Transport(resolved);
+    this.mode = resolved.mode;
+    this.baseUrl = resolved.baseUrl;
+    this.scores = new ScoresResource(transport);
+    this.bulk = new BulkResource(transport);
+    this.people = new PeopleResource(transport);
+    this.watchlists = new WatchlistsResource(transport);
+    this.webhookEndpoints = new WebhookEndpointsResource(transport);
+    this.events = new EventsResource(transport);
+    this.account = new AccountResource(transport);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * What every method returns: a promise of the parsed body that can also give the response and its
+ * metadata. The request is sent once, however the promise is consumed.
+ *
+ * @example
+ * const score = await iiq.scores.create({ domain: 'stripe.com' });
+ * const { data, requestId, rateLimit, cache } = await iiq.scores.create({ domain: 'stripe.com' }).withResponse();
+ */
+import type { APIResponse } from './transport.ts';
+
+export class APIPromise<T> implements Promise<T> {
+  readonly #run: () => Promise<APIResponse<T>>;
+  #result: Promise<APIResponse<T>> | undefined;
+
+  /**
+   * @param run sends the request; called once.
+   * @param lazy when true, nothing is sent until the promise is awaited (used for pages).
+   */
+  constructor(run: () => Promise<APIResponse<T>>, { lazy = false } = {}) {
+    this.#run = run;
+    if (!lazy) {
+      // A call that is never awaited must not crash the process with an unhandled rejection;
+      // awaiting it still throws.
+      this.#start().catch(() => {});
+    }
+  }
+
+  #start(): Promise<APIResponse<T>> {
+    this.#result ??= Promise.resolve().then(this.#run);
+    return this.#result;
+  }
+
+  /** The parsed body with the raw `Response`, `requestId`, `rateLimit`, `cache` and `idempotencyReplayed`. */
+  withResponse(): Promise<APIResponse<T>> {
+    return this.#start();
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: this is a promise
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#start()
+      .then((result) => result.data)
+      .then(onFulfilled, onRejected);
+  }
+
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.then(undefined, onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onFinally);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'APIPromise';
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Domain normalisation for request parameters: every domain is sent as its apex, found with the
+ * Public Suffix List. The list is most of the SDK's weight, so it is loaded with a dynamic import
+ * the first time a domain is checked, never at `import` time; bundlers split it into its own chunk.
+ */
+import type * as DomainModule from '../domain.ts';
+import type { ValidationIssue } from './errors.ts';
+import { fail } from './validate.ts';
+
+let loading: Promise<typeof DomainModule> | undefined;
+
+function loadDomainModule(): Promise<typeof DomainModule> {
+  loading ??= import('../domain.ts');
+  return loading;
+}
+
+/** The apex domain of `input`, or a `ValidationError` naming `field`. */
+export async function apexDomain(field: string, input: string): Promise<string> {
+  const { checkDomain } = await loadDomainModule();
+  const result = checkDomain(input);
+  if (!result.ok) fail([{ field, message: result.reason }]);
+  return result.domain;
+}
+
+/**
+ * The apex of every domain, de-duplicated in first-occurrence order. Every bad domain is reported,
+ * by index (`domains[3]`), in one `ValidationError`.
+ */
+export async function apexDomains(field: string, inputs: readonly string[]): Promise<string[]> {
+  const { checkDomain } = await loadDomainModule();
+  const unique = new Set<string>();
+  const issues: ValidationIssue[] = [];
+  inputs.forEach((input, index) => {
+    const result = checkDomain(input);
+    if (result.ok) unique.add(result.domain);
+    else issues.push({ field: `${field}[${index}]`, message: result.reason });
+  });
+  if (issues.length > 0) fail(issues);
+  return [...unique];
+}

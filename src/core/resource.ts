@@ -1,0 +1,51 @@
+/**
+ * The base of every resource: a resource method says method, path and parameters; this turns that
+ * into an `APIPromise` (or a `PagePromise` for lists). Preparing a call (checking parameters,
+ * normalising domains, encoding the path) happens inside the promise, before anything is sent, so
+ * bad input rejects with a `ValidationError` and never reaches the network.
+ */
+import type { components } from '../generated/openapi.ts';
+import { APIPromise } from './api-promise.ts';
+import type { RequestOptions } from './options.ts';
+import { type ListEnvelope, PagePromise } from './pagination.ts';
+import type { RequestSpec, Transport } from './transport.ts';
+
+/** An API object as a response returns it: with `mode: 'test'` when read with a test key. */
+export type WithMode<T> = T & { mode?: components['schemas']['Mode'] };
+
+/** `limit` (1 to 100, default 20) and `cursor` (the `next_cursor` of the previous page). */
+export interface ListParams {
+  limit?: number;
+  cursor?: string;
+}
+
+type ListCall = { path: string; query: Record<string, string | number | undefined> };
+
+export class APIResource {
+  readonly #transport: Transport;
+
+  constructor(transport: Transport) {
+    this.#transport = transport;
+  }
+
+  /** One call: `prepare` checks the parameters and says method, path, query and body. */
+  protected call<T>(
+    prepare: () => RequestSpec | Promise<RequestSpec>,
+    options?: RequestOptions,
+  ): APIPromise<T> {
+    return new APIPromise(async () => this.#transport.send<T>(await prepare(), options));
+  }
+
+  /** A lazy list: `prepare` runs once, when the first page is needed. */
+  protected paginate<Item>(prepare: () => ListCall, options?: RequestOptions): PagePromise<Item> {
+    let call: ListCall | undefined;
+    return new PagePromise<Item>((cursor) => {
+      call ??= prepare();
+      const query = cursor === undefined ? call.query : { ...call.query, cursor };
+      return this.#transport.send<ListEnvelope<Item>>(
+        { method: 'GET', path: call.path, query },
+        options,
+      );
+    });
+  }
+}

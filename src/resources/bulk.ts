@@ -1,0 +1,135 @@
+import type { APIPromise } from '../core/api-promise.ts';
+import { apexDomains } from '../core/domains.ts';
+import { BulkJobTimeoutError } from '../core/errors.ts';
+import type { RequestOptions } from '../core/options.ts';
+import type { PagePromise } from '../core/pagination.ts';
+import { path } from '../core/path.ts';
+import { APIResource, type ListParams, type WithMode } from '../core/resource.ts';
+import { sleep } from '../core/sleep.ts';
+import { fail, parseParams } from '../core/validate.ts';
+import type { components } from '../generated/openapi.ts';
+import { BulkJobCreateParamsSchema, ListParamsSchema } from '../schemas/params.ts';
+import type { Score } from './scores.ts';
+
+type Schemas = components['schemas'];
+
+/** An asynchronous job scoring up to 1,000 domains. */
+export type BulkJob = Schemas['BulkJob'];
+/** `queued`, `running` or `completed`. */
+export type BulkJobStatus = Schemas['BulkJobStatus'];
+/** A domain of a bulk job that could not be scored, and why. */
+export type UnscorableDomain = Schemas['UnscorableDomain'];
+/** Parameters of `bulk.create`. */
+export type BulkJobCreateParams = Schemas['BulkJobCreateParams'];
+
+/** Options of `bulk.wait` and `bulk.createAndWait`. */
+export interface BulkWaitOptions {
+  /** Milliseconds between polls. Default 2000. */
+  pollInterval?: number;
+  /**
+   * Milliseconds to wait before rejecting with `BulkJobTimeoutError` (the job keeps running).
+   * Default 10 minutes, or 8 h 30 min for a `deferred` job (those finish within 8 hours).
+   */
+  timeout?: number;
+  /** Stops waiting at once, with `APIUserAbortError`. */
+  signal?: AbortSignal;
+  /** Called with the job after each poll. */
+  onProgress?: (job: WithMode<BulkJob>) => void;
+}
+
+const MINUTE = 60_000;
+
+function checkWaitOptions({ pollInterval, timeout }: BulkWaitOptions): void {
+  for (const [field, value] of [
+    ['pollInterval', pollInterval],
+    ['timeout', timeout],
+  ] as const) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      fail([{ field, message: `must be a number of milliseconds >= 0, got ${String(value)}` }]);
+    }
+  }
+}
+
+/** Score up to 1,000 domains in one asynchronous job. */
+export class BulkResource extends APIResource {
+  /**
+   * Queues a job. Domains are normalised to their apex and de-duplicated (first occurrence kept)
+   * before they are sent, so `domains_submitted` counts unique domains.
+   * @example const job = await iiq.bulk.create({ domains: ['stripe.com', 'notion.so'], tag: 'q3' });
+   */
+  create(params: BulkJobCreateParams, options?: RequestOptions): APIPromise<WithMode<BulkJob>> {
+    return this.call(async () => {
+      const body = parseParams(BulkJobCreateParamsSchema, params);
+      const domains = await apexDomains('domains', body.domains);
+      return { method: 'POST', path: '/score/bulk', body: { ...body, domains } };
+    }, options);
+  }
+
+  /** A job's status and progress. Never costs a credit. */
+  retrieve(id: string, options?: RequestOptions): APIPromise<WithMode<BulkJob>> {
+    return this.call(() => ({ method: 'GET', path: path`/score/bulk/${id}` }), options);
+  }
+
+  /**
+   * The scores computed so far, in submission order. Unscorable domains are in the job's
+   * `unscorable` array instead.
+   * @example for await (const score of iiq.bulk.results(job.id, { limit: 100 })) console.log(score.domain);
+   */
+  results(id: string, params: ListParams = {}, options?: RequestOptions): PagePromise<Score> {
+    return this.paginate(() => {
+      const query = parseParams(ListParamsSchema, params);
+      return { path: path`/score/bulk/${id}/results`, query };
+    }, options);
+  }
+
+  /**
+   * The whole result set as one CSV document, unscorable domains included, with the columns
+   * `domain,status,score,band,delta_30d,funding,hiring,news,tech,web,action,computed_at`.
+   */
+  resultsCsv(id: string, options?: RequestOptions): APIPromise<string> {
+    return this.call(
+      () => ({
+        method: 'GET',
+        path: path`/score/bulk/${id}/results`,
+        query: { format: 'csv' },
+        format: 'csv',
+      }),
+      options,
+    );
+  }
+
+  /**
+   * Polls a job until it completes and resolves with it. Rejects with `BulkJobTimeoutError` after
+   * `timeout`, or `APIUserAbortError` as soon as `signal` aborts.
+   * @example const job = await iiq.bulk.wait(id, { onProgress: (j) => console.log(j.progress.processed) });
+   */
+  async wait(id: string, options: BulkWaitOptions = {}): Promise<WithMode<BulkJob>> {
+    checkWaitOptions(options);
+    const { pollInterval = 2000, signal, onProgress } = options;
+    const started = Date.now();
+    for (;;) {
+      const job = await this.retrieve(id, signal ? { signal } : undefined);
+      onProgress?.(job);
+      // Any state other than queued/running is final (today: completed).
+      if (job.status !== 'queued' && job.status !== 'running') return job;
+      const timeout = options.timeout ?? (job.deferred ? 510 * MINUTE : 10 * MINUTE);
+      const remaining = started + timeout - Date.now();
+      if (remaining <= 0) throw new BulkJobTimeoutError(job, timeout);
+      await sleep(Math.min(pollInterval, remaining), signal);
+    }
+  }
+
+  /**
+   * Creates a job and waits for it to complete.
+   * @example const job = await iiq.bulk.createAndWait({ domains }, { pollInterval: 5000 });
+   */
+  async createAndWait(
+    params: BulkJobCreateParams,
+    options: BulkWaitOptions & RequestOptions = {},
+  ): Promise<WithMode<BulkJob>> {
+    const { pollInterval, timeout, onProgress, ...request } = options;
+    const job = await this.create(params, request);
+    if (job.status !== 'queued' && job.status !== 'running') return job;
+    return this.wait(job.id, { pollInterval, timeout, onProgress, signal: options.signal });
+  }
+}
