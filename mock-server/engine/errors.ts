@@ -1,0 +1,43 @@
+/**
+ * The one error the engine throws: an API error code with a message that says what to do next.
+ * The engine knows nothing of HTTP; the route pipeline turns the code into a status and a body.
+ */
+import type { components } from '../../src/generated/openapi.ts';
+
+export type ErrorCode = components['schemas']['ErrorCode'];
+export type FieldError = components['schemas']['FieldError'];
+
+export interface MockApiErrorDetails {
+  /** The offending field (400, some 422). */
+  field?: string;
+  /** Every offending field, when several are wrong. */
+  fields?: FieldError[];
+  /** When the next credit cycle begins (402), unix ms. */
+  resetsAt?: number;
+  /** Seconds to wait (429). */
+  retryAfter?: number;
+  /** The apex domain (422 `unscorable_domain`). */
+  domain?: string;
+}
+
+export class MockApiError extends Error {
+  readonly code: ErrorCode;
+  readonly details: MockApiErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: MockApiErrorDetails = {}) {
+    super(message);
+    this.name = 'MockApiError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function invalidRequest(field: string | undefined, message: string): MockApiError {
+  return new MockApiError('invalid_request', message, field === undefined ? {} : { field });
+}
+
+/** A 404 that names the ID only when it looks like one (never echo what might be a credential). */
+export function notFound(kind: string, id: string): MockApiError {
+  const shown = /^[a-z]{1,4}_[0-9A-Za-z]{1,40}$/.test(id) ? `ID ${id}` : 'that ID';
+  return new MockApiError('not_found', `No ${kind} with ${shown} exists in this workspace.`);
+}

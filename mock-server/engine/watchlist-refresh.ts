@@ -1,0 +1,111 @@
+/**
+ * The daily re-scoring of watchlist accounts, at 00:00 UTC on virtual time, and the alerts it
+ * raises: `account.band_changed` when an account crosses its watchlist's `alert_threshold`, and
+ * `signal.spike` when one of its signals rose more than 25 points week over week (once per rise).
+ * Each domain is computed once per refresh and mode, however many watchlists hold it.
+ */
+import type { Engine } from './engine.ts';
+import { recordEvent } from './events.ts';
+import { magicBehaviour } from './magic.ts';
+import { DAY_MS } from './profiles.ts';
+import { computeScore, type ScoreRecord } from './scores.ts';
+import type { Space } from './space.ts';
+import { SIGNAL_NAMES } from './texts.ts';
+import type { AccountRecord, WatchlistRecord } from './watchlists.ts';
+
+/** A signal rising by more than this many points in 7 days is a spike. */
+export const SPIKE_POINTS = 25;
+
+/** 00:00 UTC of the day after `now`. */
+export function nextMidnight(now: number): number {
+  return (Math.floor(now / DAY_MS) + 1) * DAY_MS;
+}
+
+function crossed(
+  watchlist: WatchlistRecord,
+  account: AccountRecord,
+  previous: ScoreRecord,
+  next: ScoreRecord,
+): boolean {
+  const before = previous.snapshot;
+  const after = next.snapshot;
+  switch (watchlist.alertThreshold) {
+    case 'hot_entry':
+      return before.band !== 'HOT' && after.band === 'HOT';
+    case 'any_band_change':
+      return before.band !== after.band;
+    case 'score_delta_10':
+      return Math.abs(after.score - (account.baseline ?? before.score)) >= 10;
+  }
+}
+
+function alert(
+  engine: Engine,
+  space: Space,
+  watchlist: WatchlistRecord,
+  account: AccountRecord,
+  next: ScoreRecord,
+): void {
+  const previous = account.latest;
+  if (previous !== null && crossed(watchlist, account, previous, next)) {
+    account.baseline = next.snapshot.score;
+    recordEvent(engine, space, 'account.band_changed', {
+      watchlist_id: watchlist.id,
+      domain: account.domain,
+      score_id: next.id,
+      previous_band: previous.snapshot.band,
+      band: next.snapshot.band,
+      previous_score: previous.snapshot.score,
+      score: next.snapshot.score,
+      alert_threshold: watchlist.alertThreshold,
+    });
+  }
+  for (const name of SIGNAL_NAMES) {
+    const signal = next.snapshot.signals[name];
+    const change = signal.score - signal.weekAgo;
+    if (change <= SPIKE_POINTS) {
+      account.spiking.delete(name);
+    } else if (!account.spiking.has(name)) {
+      account.spiking.add(name);
+      recordEvent(engine, space, 'signal.spike', {
+        watchlist_id: watchlist.id,
+        domain: account.domain,
+        score_id: next.id,
+        signal: name,
+        previous: signal.weekAgo,
+        current: signal.score,
+        change,
+      });
+    }
+  }
+  account.latest = next;
+}
+
+/** Re-scores every account of every watchlist in one mode of one workspace. */
+export function refreshSpace(engine: Engine, space: Space): void {
+  const computed = new Map<string, ScoreRecord>();
+  for (const watchlist of space.watchlists.values()) {
+    for (const account of watchlist.accounts.values()) {
+      const behaviour = magicBehaviour(account.domain);
+      if (behaviour === 'unscorable' || behaviour === 'restricted') continue;
+      let next = computed.get(account.domain);
+      if (next === undefined) {
+        next = computeScore(engine, space, account.domain, 'watchlist_refresh');
+        computed.set(account.domain, next);
+      }
+      alert(engine, space, watchlist, account, next);
+    }
+  }
+}
+
+/** Schedules the daily refresh of every workspace, from the next midnight on. */
+export function scheduleDailyRefresh(engine: Engine): void {
+  const run = () => {
+    for (const workspace of engine.workspaces.values()) {
+      refreshSpace(engine, workspace.spaces.test);
+      refreshSpace(engine, workspace.spaces.live);
+    }
+    engine.scheduler.at(nextMidnight(engine.clock.now()), run);
+  };
+  engine.scheduler.at(nextMidnight(engine.clock.now()), run);
+}
