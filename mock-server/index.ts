@@ -1,1 +1,95 @@
-export {};
+/**
+ * `@vesperwise/node/mock`: the reference mock server of the IntentIQ API, stateful, over fixtures,
+ * in-process or over HTTP.
+ *
+ * @example
+ * import { createMockApi } from '@vesperwise/node/mock';
+ * import { IntentIQ } from '@vesperwise/node';
+ *
+ * const mock = createMockApi();
+ * const iiq = new IntentIQ({ apiKey: mock.keys.test, fetch: mock.fetch });
+ * await iiq.scores.create({ domain: 'stripe.com' }); // { score: 94, band: 'HOT', ... }
+ */
+import type { RequestHandler } from 'msw';
+import { createMockApiCore, type MockApi, type MockApiOptions } from './mock-api.ts';
+import { createMswHandlers } from './msw.ts';
+
+export type { Duration } from './engine/clock.ts';
+export type { CreatedWorkspace, CreditsInput, EventQuery, MockSummary } from './engine/controls.ts';
+export { DEFAULT_SEED, DEFAULT_START, type EngineOptions } from './engine/engine.ts';
+export type { FaultSpec } from './engine/faults.ts';
+export {
+  FREE_MAIL_DOMAINS,
+  MAGIC_DOMAINS,
+  MAGIC_EMAILS,
+  RATE_LIMITED_RETRY_AFTER,
+  SLOW_SCORE_MS,
+} from './engine/magic.ts';
+export { PLANS, type Plan, type PlanName } from './engine/plans.ts';
+export type { ListenOptions, MockServer } from './http.ts';
+export { DEFAULT_BASE_URL, type MockApi, type MockApiOptions, type MockClock } from './mock-api.ts';
+export type { MockRequest, MockResponse } from './routes/types.ts';
+
+/** A mock with MSW handlers for `setupServer(...mock.handlers)` or `setupWorker(...mock.handlers)`. */
+export interface MockApiWithHandlers extends MockApi {
+  /** MSW handlers answering every request to the mock's base URL (and its `/__mock/` controls). */
+  readonly handlers: RequestHandler[];
+}
+
+/**
+ * Creates a mock of the IntentIQ API: one per test file (or per test), sharing nothing with others.
+ *
+ * @example
+ * const mock = createMockApi({ plan: 'starter' });
+ * mock.clock.advance('7d'); // caches expire, jobs finish, watchlists re-score
+ */
+export function createMockApi(options: MockApiOptions = {}): MockApiWithHandlers {
+  const core = createMockApiCore(options);
+  let handlers: RequestHandler[] | undefined;
+  return Object.defineProperty(core, 'handlers', {
+    enumerable: true,
+    get: () => {
+      handlers ??= createMswHandlers(core.handle, core.baseUrl);
+      return handlers;
+    },
+  }) as MockApiWithHandlers;
+}
+
+/** The test runner's hooks (vitest, jest, node:test, mocha all have them). */
+export interface TestHooks {
+  beforeAll(fn: () => unknown): unknown;
+  afterEach(fn: () => unknown): unknown;
+  afterAll(fn: () => unknown): unknown;
+  /** msw's `setupServer` (from `msw/node`), to intercept the global `fetch` as well. */
+  setupServer?: (...handlers: RequestHandler[]) => {
+    listen(options?: { onUnhandledFrame?: 'bypass' | 'warn' | 'error' }): void;
+    resetHandlers(): void;
+    close(): void;
+  };
+  /** What MSW does with requests the mock does not answer (default `'error'`). */
+  onUnhandledFrame?: 'bypass' | 'warn' | 'error';
+}
+
+/**
+ * The one-line setup for a test file: a mock that is reset after each test, and, when
+ * `setupServer` is given, answers the global `fetch` through MSW.
+ *
+ * @example
+ * import { afterAll, afterEach, beforeAll } from 'vitest';
+ * import { setupServer } from 'msw/node';
+ * const mock = installMockApi({ beforeAll, afterEach, afterAll, setupServer });
+ */
+export function installMockApi(
+  hooks: TestHooks,
+  options: MockApiOptions = {},
+): MockApiWithHandlers {
+  const mock = createMockApi(options);
+  const server = hooks.setupServer?.(...mock.handlers);
+  hooks.beforeAll(() => server?.listen({ onUnhandledFrame: hooks.onUnhandledFrame ?? 'error' }));
+  hooks.afterEach(() => {
+    server?.resetHandlers();
+    mock.reset();
+  });
+  hooks.afterAll(() => server?.close());
+  return mock;
+}

@@ -1,0 +1,131 @@
+/**
+ * `createMockApi` without MSW: the engine, the pipeline, `mock.fetch`, the HTTP server and the
+ * test controls. `index.ts` adds the MSW handlers on top; the `iiq` CLI uses this module directly
+ * so that it runs without msw installed.
+ */
+import type { Duration } from './engine/clock.ts';
+import {
+  type CreatedWorkspace,
+  type CreditsInput,
+  createWorkspace,
+  type EventQuery,
+  eventsOf,
+  getCredits,
+  inspect,
+  type MockSummary,
+  revokeKey,
+  setCredits,
+  type WireCredits,
+} from './engine/controls.ts';
+import { Engine, type EngineOptions, type EventListener } from './engine/engine.ts';
+import type { WireEvent } from './engine/events.ts';
+import type { Fault, FaultSpec } from './engine/faults.ts';
+import type { PlanName } from './engine/plans.ts';
+import type { Mode } from './engine/space.ts';
+import { createMockFetch } from './fetch.ts';
+import type { ListenOptions, MockServer } from './http.ts';
+import { createAdmin } from './routes/admin.ts';
+import { createPipeline, type Handle } from './routes/pipeline.ts';
+import { routes } from './routes/table.ts';
+
+export const DEFAULT_BASE_URL = 'https://api.intentiq.dev/v1';
+
+export interface MockApiOptions extends EngineOptions {
+  /** Where the mock answers (default `https://api.intentiq.dev/v1`, the client's default). */
+  baseUrl?: string;
+}
+
+export interface MockClock {
+  /** The mock's current time. */
+  now(): Date;
+  /** Moves time forward (`'7d'`, `'90m'`, `'1h30m'` or milliseconds), running everything due. */
+  advance(duration: Duration): Date;
+  /** Moves time forward to an instant. */
+  set(instant: Date | number | string): Date;
+}
+
+export interface MockApi {
+  /** The base URL the mock answers at. */
+  readonly baseUrl: string;
+  /** The default workspace's keys (derived from the seed: the same in every run). */
+  readonly keys: { readonly test: string; readonly live: string };
+  /** A `fetch` answered by the mock in-process: `new IntentIQ({ fetch: mock.fetch, apiKey: mock.keys.test })`. */
+  readonly fetch: typeof fetch;
+  /** The pipeline itself, for custom doors. */
+  readonly handle: Handle;
+  /** The engine, for advanced use. */
+  readonly engine: Engine;
+  readonly clock: MockClock;
+  /** Forgets everything: back to the state right after `createMockApi()`. */
+  reset(): void;
+  /** Serves the mock over HTTP on 127.0.0.1 (any free port unless `port` is given). */
+  listen(options?: ListenOptions): Promise<MockServer>;
+  readonly credits: {
+    get(workspace?: string): WireCredits;
+    /** e.g. `mock.credits.set({ remaining: 0 })` to get `402` on the next paid request. */
+    set(input: CreditsInput): WireCredits;
+  };
+  /** Revokes a key: the next request with it is `401`. */
+  revokeKey(key: string): boolean;
+  readonly workspaces: {
+    /** A second workspace, e.g. to prove that IDs of other workspaces are `404`. */
+    create(input?: { plan?: PlanName; name?: string }): CreatedWorkspace;
+  };
+  /** A summary of the state, for debugging. */
+  inspect(): MockSummary;
+  readonly faults: {
+    /** The next `count` requests to `path` answer `status`. */
+    inject(spec: FaultSpec): void;
+    clear(): void;
+    list(): readonly Fault[];
+  };
+  readonly events: {
+    /** Recorded events of a workspace (default: the default one), newest first. */
+    list(query?: EventQuery): (WireEvent & { mode: Mode })[];
+    /** Calls `listener` for every event from now on; returns an unsubscribe function. */
+    subscribe(listener: EventListener): () => void;
+  };
+}
+
+/** Everything but the MSW handlers (see `index.ts`). */
+export function createMockApiCore(options: MockApiOptions = {}): MockApi {
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/$/, '');
+  const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
+  const engine = new Engine(options);
+  const handle = createPipeline(engine, { basePath, routes, admin: createAdmin(engine, basePath) });
+  return {
+    baseUrl,
+    keys: { ...engine.defaultKeys },
+    fetch: createMockFetch(handle, baseUrl),
+    handle,
+    engine,
+    clock: {
+      now: () => new Date(engine.clock.now()),
+      advance: (duration) => new Date(engine.advance(duration)),
+      set: (instant) => new Date(engine.setTime(instant)),
+    },
+    reset: () => engine.reset(),
+    listen: async (listenOptions) => {
+      const { startMockServer } = await import('./http.ts');
+      return startMockServer(handle, basePath, listenOptions);
+    },
+    credits: {
+      get: (workspace) => getCredits(engine, workspace),
+      set: (input) => setCredits(engine, input),
+    },
+    revokeKey: (key) => revokeKey(engine, key),
+    workspaces: { create: (input) => createWorkspace(engine, input) },
+    inspect: () => inspect(engine),
+    faults: {
+      inject: (spec) => {
+        engine.faults.inject(spec, basePath);
+      },
+      clear: () => engine.faults.clear(),
+      list: () => engine.faults.list(),
+    },
+    events: {
+      list: (query) => eventsOf(engine, query),
+      subscribe: (listener) => engine.onEvent(listener),
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Building responses: JSON bodies (with `"mode": "test"` for test keys), API errors, and the
+ * headers every response carries (`X-Request-Id` and both families of rate-limit headers).
+ */
+import { MockApiError } from '../engine/errors.ts';
+import type { RateState } from '../engine/rate-limits.ts';
+import { errorBody } from './errors.ts';
+import type { MockResponse } from './types.ts';
+
+export const JSON_TYPE = 'application/json';
+
+export function jsonResponse(
+  status: number,
+  body: object,
+  mode: 'test' | undefined,
+  headers?: Record<string, string>,
+): MockResponse {
+  const payload = mode === undefined ? body : { ...body, mode };
+  return {
+    status,
+    headers: { 'Content-Type': JSON_TYPE, ...headers },
+    body: JSON.stringify(payload),
+  };
+}
+
+export function errorResponse(
+  error: MockApiError,
+  requestId: string,
+  mode: 'test' | undefined,
+): MockResponse {
+  const { status, body } = errorBody(error, requestId, mode);
+  const headers: Record<string, string> = { 'Content-Type': JSON_TYPE };
+  if (error.details.retryAfter !== undefined)
+    headers['Retry-After'] = String(error.details.retryAfter);
+  return { status, headers, body: JSON.stringify(body) };
+}
+
+/** Any thrown value as an API error: a bug in a handler is a plain 500, never a stack trace. */
+export function asApiError(thrown: unknown): MockApiError {
+  if (thrown instanceof MockApiError) return thrown;
+  return new MockApiError(
+    'internal_error',
+    'Something went wrong on our side. Retry with backoff; quote the request ID if it persists.',
+  );
+}
+
+/** Adds the headers every response carries. */
+export function finish(
+  response: MockResponse,
+  requestId: string,
+  rate: RateState,
+  now: number,
+): MockResponse {
+  const headers = response.headers;
+  const resetIn = Math.max(0, Math.ceil((rate.resetAt - now) / 1000));
+  headers['X-Request-Id'] = requestId;
+  headers['X-RateLimit-Limit'] = String(rate.limit);
+  headers['X-RateLimit-Remaining'] = String(rate.remaining);
+  headers['X-RateLimit-Reset'] = String(Math.ceil(rate.resetAt / 1000));
+  headers['RateLimit-Limit'] = String(rate.limit);
+  headers['RateLimit-Remaining'] = String(rate.remaining);
+  headers['RateLimit-Reset'] = String(resetIn);
+  return response;
+}

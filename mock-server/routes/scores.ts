@@ -1,0 +1,41 @@
+/** `POST /score` and `GET /score/{id}`. */
+import { ScoreCreateParamsSchema } from '../../src/schemas/params.ts';
+import { invalidRequest } from '../engine/errors.ts';
+import { createScore, renderPending, renderScore, retrieveScore } from '../engine/scores.ts';
+import { route } from './types.ts';
+import { apexDomain } from './validation.ts';
+
+export const scoreRoutes = [
+  route({
+    method: 'POST',
+    path: '/score',
+    operation: 'createScore',
+    bucket: 'score',
+    body: ScoreCreateParamsSchema,
+    handler: (_request, { engine, space, body, json }) => {
+      const include = body.include ?? [];
+      if (new Set(include).size !== include.length)
+        throw invalidRequest('include', 'include must not list the same expansion twice.');
+      const outcome = createScore(engine, space, {
+        domain: apexDomain('domain', body.domain),
+        forceRefresh: body.force_refresh ?? false,
+        ...(body.webhook_url === undefined ? {} : { webhookUrl: body.webhook_url }),
+      });
+      if (outcome.kind === 'pending') return json(202, renderPending(outcome.pending));
+      const score = renderScore(outcome.record, { cached: outcome.cache === 'hit', include });
+      return json(200, score, { 'X-IIQ-Cache': outcome.cache });
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/score/{id}',
+    operation: 'retrieveScore',
+    bucket: 'read',
+    handler: (_request, { space, params, json }) => {
+      const outcome = retrieveScore(space, params.id as string);
+      return outcome.kind === 'pending'
+        ? json(202, renderPending(outcome.pending))
+        : json(200, renderScore(outcome.record, { cached: true }));
+    },
+  }),
+];

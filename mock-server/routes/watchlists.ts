@@ -1,0 +1,139 @@
+/** Watchlists and their accounts. */
+import {
+  ListParamsSchema,
+  WatchlistAccountsParamsSchema,
+  WatchlistCreateParamsSchema,
+  WatchlistUpdateParamsSchema,
+} from '../../src/schemas/params.ts';
+import { invalidRequest } from '../engine/errors.ts';
+import { paginate } from '../engine/pagination.ts';
+import {
+  addAccounts,
+  createWatchlist,
+  listWatchlists,
+  removeAccounts,
+  renderAccount,
+  renderAccountsChange,
+  renderWatchlist,
+  retrieveWatchlist,
+  sortedAccounts,
+  updateWatchlist,
+} from '../engine/watchlists.ts';
+import { route } from './types.ts';
+import { apexDomains } from './validation.ts';
+
+function atLeastOneField(raw: unknown): void {
+  if (
+    raw !== null &&
+    typeof raw === 'object' &&
+    !Array.isArray(raw) &&
+    Object.keys(raw).length === 0
+  ) {
+    throw invalidRequest(undefined, 'Pass at least one of name or alert_threshold to update.');
+  }
+}
+
+export const watchlistRoutes = [
+  route({
+    method: 'GET',
+    path: '/watchlists',
+    operation: 'listWatchlists',
+    bucket: 'read',
+    query: ListParamsSchema,
+    handler: (_request, { space, query, json }) => {
+      const page = paginate(listWatchlists(space), (watchlist) => watchlist.id, query);
+      return json(200, {
+        ...page,
+        data: page.data.map((watchlist) => renderWatchlist(space, watchlist)),
+      });
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/watchlists',
+    operation: 'createWatchlist',
+    bucket: 'write',
+    body: WatchlistCreateParamsSchema,
+    handler: (_request, { engine, space, body, json }) => {
+      const watchlist = createWatchlist(engine, space, {
+        name: body.name,
+        accounts: apexDomains('accounts', body.accounts ?? []),
+        ...(body.alert_threshold === undefined ? {} : { alertThreshold: body.alert_threshold }),
+      });
+      return json(201, renderWatchlist(space, watchlist));
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/watchlists/{id}',
+    operation: 'retrieveWatchlist',
+    bucket: 'read',
+    handler: (_request, { space, params, json }) =>
+      json(200, renderWatchlist(space, retrieveWatchlist(space, params.id as string))),
+  }),
+  route({
+    method: 'PATCH',
+    path: '/watchlists/{id}',
+    operation: 'updateWatchlist',
+    bucket: 'write',
+    body: WatchlistUpdateParamsSchema,
+    precheck: atLeastOneField,
+    handler: (_request, { engine, space, params, body, json }) => {
+      const watchlist = updateWatchlist(engine, retrieveWatchlist(space, params.id as string), {
+        ...(body.name === undefined ? {} : { name: body.name }),
+        ...(body.alert_threshold === undefined ? {} : { alertThreshold: body.alert_threshold }),
+      });
+      return json(200, renderWatchlist(space, watchlist));
+    },
+  }),
+  route({
+    method: 'DELETE',
+    path: '/watchlists/{id}',
+    operation: 'deleteWatchlist',
+    bucket: 'write',
+    handler: (_request, { space, params, json }) => {
+      const watchlist = retrieveWatchlist(space, params.id as string);
+      space.watchlists.delete(watchlist.id);
+      return json(200, { id: watchlist.id, deleted: true });
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/watchlists/{id}/accounts',
+    operation: 'listWatchlistAccounts',
+    bucket: 'read',
+    query: ListParamsSchema,
+    handler: (_request, { space, params, query, json }) => {
+      const watchlist = retrieveWatchlist(space, params.id as string);
+      const page = paginate(sortedAccounts(watchlist), (account) => account.domain, query);
+      return json(200, {
+        ...page,
+        data: page.data.map((account) => renderAccount(space, account)),
+      });
+    },
+  }),
+  route({
+    method: 'PUT',
+    path: '/watchlists/{id}/accounts',
+    operation: 'addWatchlistAccounts',
+    bucket: 'write',
+    body: WatchlistAccountsParamsSchema,
+    handler: (_request, { engine, space, params, body, json }) => {
+      const watchlist = retrieveWatchlist(space, params.id as string);
+      const added = addAccounts(engine, space, watchlist, apexDomains('accounts', body.accounts));
+      return json(200, renderAccountsChange(watchlist, added, []));
+    },
+  }),
+  route({
+    method: 'DELETE',
+    path: '/watchlists/{id}/accounts',
+    operation: 'removeWatchlistAccounts',
+    bucket: 'write',
+    body: WatchlistAccountsParamsSchema,
+    handler: (_request, { engine, space, params, body, json }) => {
+      const watchlist = retrieveWatchlist(space, params.id as string);
+      const removed = removeAccounts(engine, watchlist, apexDomains('accounts', body.accounts));
+      return json(200, renderAccountsChange(watchlist, [], removed));
+    },
+  }),
+];

@@ -1,0 +1,54 @@
+/** Webhook endpoints. The signing secret is in the create response only. */
+import { ListParamsSchema, WebhookEndpointCreateParamsSchema } from '../../src/schemas/params.ts';
+import { invalidRequest } from '../engine/errors.ts';
+import { paginate } from '../engine/pagination.ts';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookEndpoints,
+  renderCreatedWebhookEndpoint,
+  renderWebhookEndpoint,
+} from '../engine/webhook-endpoints.ts';
+import { route } from './types.ts';
+
+export const webhookEndpointRoutes = [
+  route({
+    method: 'GET',
+    path: '/webhook_endpoints',
+    operation: 'listWebhookEndpoints',
+    bucket: 'read',
+    query: ListParamsSchema,
+    handler: (_request, { space, query, json }) => {
+      const page = paginate(listWebhookEndpoints(space), (endpoint) => endpoint.id, query);
+      return json(200, { ...page, data: page.data.map(renderWebhookEndpoint) });
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/webhook_endpoints',
+    operation: 'createWebhookEndpoint',
+    bucket: 'write',
+    body: WebhookEndpointCreateParamsSchema,
+    handler: (_request, { engine, space, body, json }) => {
+      if (new Set(body.events).size !== body.events.length) {
+        throw invalidRequest('events', 'events must not list the same event type twice.');
+      }
+      const endpoint = createWebhookEndpoint(engine, space, {
+        url: body.url,
+        events: body.events,
+        ...(body.description === undefined ? {} : { description: body.description }),
+      });
+      return json(201, renderCreatedWebhookEndpoint(endpoint));
+    },
+  }),
+  route({
+    method: 'DELETE',
+    path: '/webhook_endpoints/{id}',
+    operation: 'deleteWebhookEndpoint',
+    bucket: 'write',
+    handler: (_request, { space, params, json }) => {
+      deleteWebhookEndpoint(space, params.id as string);
+      return json(200, { id: params.id, deleted: true });
+    },
+  }),
+];
