@@ -21,11 +21,16 @@ export function secretList(secret: unknown, secrets: unknown): string[] {
   for (const item of given) {
     if (typeof item !== 'string' || item === '') {
       throw new TypeError(
-        `The webhook signing secret is ${item === '' ? 'an empty string' : 'missing'}. Pass the secret shown when the webhook endpoint was created (whsec_…), e.g. from an environment variable; check that the variable is set.`,
+        `The webhook signing secret is ${describeSecret(item)}. Pass the secret shown when the webhook endpoint was created (whsec_…), e.g. from an environment variable; check that the variable is set.`,
       );
     }
   }
   return given as string[];
+}
+
+function describeSecret(value: unknown): string {
+  if (value === '') return 'an empty string';
+  return value === undefined || value === null ? 'missing' : `a ${typeof value}, not a string`;
 }
 
 /** `tolerance` in seconds: a positive number, or `Infinity` to accept any age (replaying stored events). */

@@ -30,8 +30,17 @@ export function isRequestLike(payload: unknown): payload is WebhookRequestLike {
   );
 }
 
-/** The body of a request-like payload, read once as bytes. */
-export async function readRequestBody(request: WebhookRequestLike): Promise<Uint8Array> {
+/**
+ * Checks `payload` now and returns how to get its body later: a request's body is read (once, as
+ * bytes) only when the header has been found, so a request without one is refused without reading.
+ */
+export function bodyReader(payload: unknown): () => string | Uint8Array | Promise<Uint8Array> {
+  if (isRequestLike(payload)) return () => readRequestBody(payload);
+  const body = rawBodyOf(payload);
+  return () => body;
+}
+
+async function readRequestBody(request: WebhookRequestLike): Promise<Uint8Array> {
   if (request.bodyUsed === true) {
     invalid(
       'The request body has already been read, so it is no longer available to verify. Verify before reading it (verifyWebhook returns the parsed event), or pass the text you read: await request.text().',
@@ -41,7 +50,7 @@ export async function readRequestBody(request: WebhookRequestLike): Promise<Uint
 }
 
 /** The raw body as given (string or bytes), or an `invalid_payload` error that explains how to get it. */
-export function rawBodyOf(payload: unknown): string | Uint8Array {
+function rawBodyOf(payload: unknown): string | Uint8Array {
   if (typeof payload === 'string') return payload;
   if (ArrayBuffer.isView(payload)) {
     return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);

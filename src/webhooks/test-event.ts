@@ -28,8 +28,7 @@ export function createTestEvent<T extends WebhookEventType>(
   data: Partial<WebhookEventOfType<T>['data']> = {},
   options: TestEventOptions = {},
 ): WebhookEventOfType<T> {
-  const sample = sampleData[type] as () => object;
-  if (typeof sample !== 'function') {
+  if (!Object.hasOwn(sampleData, type)) {
     throw new TypeError(
       `Unknown event type: ${String(type)}. Known types: ${Object.keys(sampleData).join(', ')}.`,
     );
@@ -39,7 +38,7 @@ export function createTestEvent<T extends WebhookEventType>(
     id: options.id ?? randomEventId(),
     type,
     created: typeof created === 'string' ? created : isoSeconds(created),
-    data: { ...sample(), ...data },
+    data: { ...sampleData[type](), ...data },
     delivery_attempt: options.delivery_attempt ?? 1,
   } as unknown as WebhookEventOfType<T>;
 }

@@ -8,13 +8,7 @@ import {
   type WebhookHeaders,
 } from './headers.ts';
 import { nowSeconds, secretList, toleranceSeconds } from './options.ts';
-import {
-  isRequestLike,
-  rawBodyOf,
-  readRequestBody,
-  type WebhookPayload,
-  type WebhookRequestLike,
-} from './payload.ts';
+import { bodyReader, isRequestLike, type WebhookPayload } from './payload.ts';
 import { parseSignatureHeader, type SignatureHeader } from './signature-header.ts';
 
 /** Options for {@link verifyWebhook}. Give `secret` or `secrets`, and `header` or `headers` (or a `Request` as payload). */
@@ -62,14 +56,15 @@ export async function verifyWebhook(options: VerifyWebhookOptions): Promise<Webh
   const secrets = secretList(options.secret, options.secrets);
   const tolerance = toleranceSeconds(options.tolerance);
   const now = nowSeconds(options.now);
-  const crypto = options.cryptoProvider ?? defaultCryptoProvider();
+  const provider = options.cryptoProvider ?? defaultCryptoProvider();
 
-  const request = isRequestLike(options.payload) ? options.payload : undefined;
-  const givenBody = request ? undefined : rawBodyOf(options.payload);
-  const header = parseSignatureHeader(signatureHeaderText(headerValue(options, request)));
-  const body = givenBody ?? (await readRequestBody(request as WebhookRequestLike));
+  // The payload is checked before the header, so parsed JSON is reported as such even when the
+  // header is missing too: it is the mistake to fix first.
+  const readBody = bodyReader(options.payload);
+  const header = parseSignatureHeader(signatureHeaderText(headerValue(options)));
+  const body = await readBody();
 
-  await checkSignature(crypto, secrets, header, body);
+  await checkSignature(provider, secrets, header, body);
   checkTimestamp(header.seconds, now, tolerance);
   return parseEvent(body);
 }
@@ -103,7 +98,7 @@ export function constructEvent(
   return verifyWebhook({ ...options, payload, ...headerOption, ...secretOption });
 }
 
-function headerValue(options: VerifyWebhookOptions, request?: WebhookRequestLike): unknown {
+function headerValue(options: VerifyWebhookOptions): unknown {
   if (options.header !== undefined && options.headers !== undefined) {
     throw new TypeError(
       'Pass either header (the signature value) or headers (all of them), not both.',
@@ -113,20 +108,21 @@ function headerValue(options: VerifyWebhookOptions, request?: WebhookRequestLike
   if (options.headers !== undefined && options.headers !== null) {
     return signatureHeaderIn(options.headers);
   }
-  return request?.headers ? signatureHeaderIn(request.headers) : undefined;
+  const requestHeaders = isRequestLike(options.payload) ? options.payload.headers : undefined;
+  return requestHeaders ? signatureHeaderIn(requestHeaders) : undefined;
 }
 
 async function checkSignature(
-  crypto: WebhookCryptoProvider,
+  provider: WebhookCryptoProvider,
   secrets: readonly string[],
   header: SignatureHeader,
   body: string | Uint8Array,
 ): Promise<void> {
   const signedPrefix = `${header.timestamp}.`;
   for (const secret of secrets) {
-    const expected = await crypto.hmacSha256(secret, [signedPrefix, body]);
+    const expected = await provider.hmacSha256(secret, [signedPrefix, body]);
     for (const candidate of header.signatures) {
-      if (crypto.timingSafeEqual(expected, candidate)) return;
+      if (provider.timingSafeEqual(expected, candidate)) return;
     }
   }
   throw new WebhookVerificationError(
