@@ -64,7 +64,7 @@ function describe(issue: Issue, input: unknown): FieldError[] {
       }));
     case 'invalid_type':
       if (issue.path.length === 0)
-        return [{ field: 'body', message: 'the request body must be a JSON object' }];
+        return [{ field: 'body', message: 'The request body must be a JSON object' }];
       return [
         valueAt(input, issue.path) === undefined
           ? { field, message: `${field} is required` }
@@ -103,10 +103,9 @@ function describe(issue: Issue, input: unknown): FieldError[] {
 export function invalidFields(errors: readonly FieldError[]): MockApiError {
   const [first] = errors;
   if (first === undefined) return new MockApiError('invalid_request', 'The request is not valid.');
-  const sentence = (text: string) => `${text[0]?.toUpperCase()}${text.slice(1)}`;
   const message =
     errors.length === 1
-      ? `${sentence(first.message)}.`
+      ? `${first.message}.`
       : `The request has ${errors.length} problems: ${errors.map((e) => e.message).join('; ')}.`;
   return new MockApiError('invalid_request', message, {
     ...(first.field === 'body' ? {} : { field: first.field }),
