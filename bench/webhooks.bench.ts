@@ -10,8 +10,8 @@ import {
   verifyWebhook,
 } from '../src/webhooks/index.ts';
 
-const ROUNDS = 7;
-const ROUND_MS = 300;
+const ROUNDS = 15;
+const ROUND_MS = 150;
 const TARGET_RATIO = 0.5;
 const secret = 'whsec_bench_7Qm2VfX9kL4pR8sT1wY6zA3bC5dE0gH';
 
