@@ -114,11 +114,7 @@ export function createContractValidator(
   const reserved = new Set(
     Object.keys(components.headers as Json).map((name) => name.toLowerCase()),
   );
-  const errorResponse = {
-    description: '',
-    headers: {},
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
-  };
+  const unrouted = resolve(doc, { $ref: '#/components/responses/NotFound' });
 
   return {
     check(response) {
@@ -129,7 +125,7 @@ export function createContractValidator(
         // No operation answered (unknown path or method): it must still be a well-formed API error.
         if (response.status !== 404)
           problems.push(`${label}: an unrouted request must be 404, not ${response.status}`);
-        declared = errorResponse;
+        declared = unrouted;
       } else {
         const operation = resolve(doc, (doc.paths as Json)[response.route]);
         const op = operation[response.method.toLowerCase()];

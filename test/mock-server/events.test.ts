@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { mockApi } from './helpers.ts';
+
+describe('GET /v1/events', () => {
+  it('lists the workspace’s events, newest first, as the envelopes webhooks carry', async () => {
+    const api = mockApi();
+    const { body: score } = await api.post('/score', { domain: 'stripe.com' });
+    await api.post('/people/score', { email: 'alejandro.dlamini@stripe.com' });
+    const reply = await api.get('/events');
+    expect(reply.status).toBe(200);
+    expect(reply.body.data.map((event: { type: string }) => event.type)).toEqual([
+      'person.scored',
+      'score.computed',
+    ]);
+    const { mode: _, ...computed } = score;
+    expect(reply.body.data[1]).toEqual({
+      id: expect.stringMatching(/^evt_[0-9A-Z]{16}$/),
+      type: 'score.computed',
+      created: '2026-05-28T14:02:11Z',
+      data: { score: computed, trigger: 'api' },
+    });
+  });
+
+  it('filters by type', async () => {
+    const api = mockApi();
+    await api.post('/score', { domain: 'stripe.com' });
+    await api.post('/people/score', { email: 'alejandro.dlamini@stripe.com' });
+    const reply = await api.get('/events?type=person.scored');
+    expect(reply.body.data).toHaveLength(1);
+  });
+
+  it('paginates with limit and cursor', async () => {
+    const api = mockApi();
+    for (const domain of ['a.com', 'b.com', 'c.com']) await api.post('/score', { domain });
+    const first = await api.get('/events?limit=2');
+    expect(first.body).toMatchObject({ has_more: true });
+    const second = await api.get(`/events?limit=2&cursor=${first.body.next_cursor}`);
+    expect(second.body).toMatchObject({ has_more: false, next_cursor: null });
+    const domains = [...first.body.data, ...second.body.data].map(
+      (event) => event.data.score.domain,
+    );
+    expect(domains).toEqual(['c.com', 'b.com', 'a.com']);
+  });
+
+  it('retrieves one event by id, and 404 for an unknown one', async () => {
+    const api = mockApi();
+    await api.post('/score', { domain: 'stripe.com' });
+    const [event] = (await api.get('/events')).body.data;
+    expect((await api.get(`/events/${event.id}`)).body).toEqual({ ...event, mode: 'test' });
+    expect((await api.get('/events/evt_01HZ9X3FK8M2P')).status).toBe(404);
+  });
+
+  it('keeps events for 30 days', async () => {
+    const api = mockApi();
+    await api.post('/score', { domain: 'stripe.com' });
+    const [event] = (await api.get('/events')).body.data;
+    api.mock.clock.advance('29d23h');
+    expect((await api.get('/events?type=score.computed')).body.data).toHaveLength(1);
+    api.mock.clock.advance('1h');
+    expect((await api.get('/events?type=score.computed')).body.data).toEqual([]);
+    expect((await api.get(`/events/${event.id}`)).status).toBe(404);
+  });
+
+  it('refuses an unknown event type', async () => {
+    const reply = await mockApi().get('/events?type=score.deleted');
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.field).toBe('type');
+  });
+});
+
+describe('webhook endpoints', () => {
+  it('creates an endpoint with 201 and shows its signing secret this once', async () => {
+    const api = mockApi();
+    const reply = await api.post('/webhook_endpoints', {
+      url: 'https://example.com/webhooks/intentiq',
+      events: ['account.band_changed', 'score.bulk.completed'],
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toEqual({
+      id: expect.stringMatching(/^we_[0-9A-Z]{16}$/),
+      url: 'https://example.com/webhooks/intentiq',
+      events: ['account.band_changed', 'score.bulk.completed'],
+      description: null,
+      created_at: '2026-05-28T14:02:11Z',
+      secret: expect.stringMatching(/^whsec_[0-9A-Za-z]{32}$/),
+      mode: 'test',
+    });
+    const listed = await api.get('/webhook_endpoints');
+    expect(listed.body.data).toEqual([
+      {
+        id: reply.body.id,
+        url: reply.body.url,
+        events: reply.body.events,
+        description: null,
+        created_at: reply.body.created_at,
+      },
+    ]);
+    expect(listed.text).not.toContain('whsec_');
+  });
+
+  it('keeps the raw secret for signing deliveries', async () => {
+    const api = mockApi();
+    const { body } = await api.post('/webhook_endpoints', {
+      url: 'https://example.com/hook',
+      events: ['signal.spike'],
+    });
+    const endpoint = api.mock.engine.defaultWorkspace.spaces.test.endpoints.get(body.id);
+    expect(endpoint?.secrets).toEqual([body.secret]);
+  });
+
+  it('deletes an endpoint, then 404s it', async () => {
+    const api = mockApi();
+    const { body } = await api.post('/webhook_endpoints', {
+      url: 'https://example.com/hook',
+      events: ['credits.low'],
+      description: 'Billing',
+    });
+    expect((await api.delete(`/webhook_endpoints/${body.id}`)).body).toEqual({
+      id: body.id,
+      deleted: true,
+      mode: 'test',
+    });
+    expect((await api.delete(`/webhook_endpoints/${body.id}`)).status).toBe(404);
+  });
+
+  it('refuses a URL that is not http(s), an empty or repeated event list', async () => {
+    const api = mockApi();
+    const url = await api.post('/webhook_endpoints', {
+      url: 'mailto:ops@example.com',
+      events: ['credits.low'],
+    });
+    expect(url.body.error).toMatchObject({ field: 'url' });
+    const empty = await api.post('/webhook_endpoints', {
+      url: 'https://example.com/hook',
+      events: [],
+    });
+    expect(empty.body.error).toMatchObject({
+      field: 'events',
+      message: 'events must have at least 1 item.',
+    });
+    const repeated = await api.post('/webhook_endpoints', {
+      url: 'https://example.com/hook',
+      events: ['credits.low', 'credits.low'],
+    });
+    expect(repeated.body.error).toMatchObject({
+      field: 'events',
+      message: 'events must not list the same event type twice.',
+    });
+  });
+});
