@@ -123,6 +123,7 @@ export async function startMockServer(
         }
         const response = handle(toMockRequest(req, body, tooLarge));
         if (tooLarge) response.headers.Connection = 'close';
+        response.headers['Content-Length'] = String(Buffer.byteLength(response.body));
         res.writeHead(response.status, response.headers);
         res.end(response.body);
       };

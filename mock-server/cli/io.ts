@@ -1,0 +1,12 @@
+/** Where the CLI writes, and how it exits: injectable so the commands can be tested in-process. */
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export const processIO: CliIO = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+};

@@ -1,0 +1,79 @@
+/**
+ * `iiq mock`: the reference mock server over HTTP, on a clock that follows the wall clock (so rate
+ * windows slide and jobs finish by themselves), until Ctrl-C.
+ */
+import { isPlanName, PLANS } from '../engine/plans.ts';
+import { createMockApiCore } from '../mock-api.ts';
+import { type ParsedArgs, UsageError } from './args.ts';
+import type { CliIO } from './io.ts';
+
+export const MOCK_FLAGS = {
+  port: { value: true, short: 'p' },
+  host: { value: true },
+  plan: { value: true },
+  seed: { value: true },
+  now: { value: true },
+} as const;
+
+function portOf(value: string | true | undefined): number {
+  if (value === undefined) return 4010;
+  const port = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || port > 65_535) {
+    throw new UsageError(`--port must be a number from 0 to 65535, got ${String(value)}`);
+  }
+  return port;
+}
+
+function text(value: string | true | undefined, name: string): string | undefined {
+  if (value === true) throw new UsageError(`--${name} needs a value`);
+  return value;
+}
+
+/** Starts the server; resolves with a function that stops it. */
+export async function runMock(args: ParsedArgs, io: CliIO): Promise<() => Promise<void>> {
+  const plan = text(args.flags.plan, 'plan') ?? 'team';
+  if (!isPlanName(plan)) throw new UsageError(`--plan must be starter, team or scale, got ${plan}`);
+  const seed = text(args.flags.seed, 'seed');
+  const now = text(args.flags.now, 'now');
+  if (now !== undefined && !Number.isFinite(Date.parse(now)))
+    throw new UsageError(`--now must be an ISO 8601 time, got ${now}`);
+  const mock = createMockApiCore({
+    plan,
+    realtime: true,
+    now: now ?? Date.now(),
+    ...(seed === undefined ? {} : { seed }),
+  });
+  const port = portOf(args.flags.port);
+  const host = text(args.flags.host, 'host') ?? '127.0.0.1';
+  let server: Awaited<ReturnType<typeof mock.listen>>;
+  try {
+    server = await mock.listen({ port, host });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE')
+      throw new UsageError(`port ${port} is already in use; pass --port <n> (0 picks a free one)`);
+    throw error;
+  }
+  const limits = PLANS[plan];
+  io.out(`IntentIQ mock API listening on ${server.url}`);
+  io.out(
+    `Plan ${plan}: ${limits.credits.toLocaleString('en-US')} credits a month, ${limits.scorePerMinute} scores a minute.`,
+  );
+  io.out('');
+  io.out('Keys (fake, valid on this mock only):');
+  io.out(`  test  ${mock.keys.test}`);
+  io.out(`  live  ${mock.keys.live}`);
+  io.out('');
+  io.out('Point the SDK (or your app) at it:');
+  io.out(`  export IIQ_BASE_URL=${server.url}`);
+  io.out(`  export IIQ_API_KEY=${mock.keys.test}`);
+  io.out('');
+  io.out('Try it:');
+  io.out(
+    `  curl -s -X POST ${server.url}/score -H "Authorization: Bearer ${mock.keys.test}" -H "Content-Type: application/json" -d '{"domain":"stripe.com"}'`,
+  );
+  io.out('');
+  io.out(`Controls (reset, clock, credits, keys, faults, events): ${server.origin}/__mock/inspect`);
+  io.out('Press Ctrl-C to stop.');
+  return () => server.close();
+}
