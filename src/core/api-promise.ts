@@ -6,17 +6,18 @@
  * const score = await iiq.scores.create({ domain: 'stripe.com' });
  * const { data, requestId, rateLimit, cache } = await iiq.scores.create({ domain: 'stripe.com' }).withResponse();
  */
-import type { APIResponse } from './transport.ts';
+import { readMetadata } from './metadata.ts';
+import type { APIResponse, RawResponse } from './transport.ts';
 
 export class APIPromise<T> implements Promise<T> {
-  readonly #run: () => Promise<APIResponse<T>>;
-  #result: Promise<APIResponse<T>> | undefined;
+  readonly #run: () => Promise<RawResponse<T>>;
+  #result: Promise<RawResponse<T>> | undefined;
 
   /**
    * @param run sends the request; called once.
    * @param lazy when true, nothing is sent until the promise is awaited (used for pages).
    */
-  constructor(run: () => Promise<APIResponse<T>>, { lazy = false } = {}) {
+  constructor(run: () => Promise<RawResponse<T>>, { lazy = false } = {}) {
     this.#run = run;
     if (!lazy) {
       // A call that is never awaited must not crash the process with an unhandled rejection;
@@ -25,14 +26,22 @@ export class APIPromise<T> implements Promise<T> {
     }
   }
 
-  #start(): Promise<APIResponse<T>> {
-    this.#result ??= Promise.resolve().then(this.#run);
+  #start(): Promise<RawResponse<T>> {
+    if (this.#result === undefined) {
+      try {
+        this.#result = this.#run();
+      } catch (error) {
+        this.#result = Promise.reject(error);
+      }
+    }
     return this.#result;
   }
 
   /** The parsed body with the raw `Response`, `requestId`, `rateLimit`, `cache` and `idempotencyReplayed`. */
-  withResponse(): Promise<APIResponse<T>> {
-    return this.#start();
+  async withResponse(): Promise<APIResponse<T>> {
+    // Parsed on demand: most calls never look at the headers.
+    const { data, response } = await this.#start();
+    return { data, response, ...readMetadata(response.headers) };
   }
 
   // biome-ignore lint/suspicious/noThenProperty: this is a promise

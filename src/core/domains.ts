@@ -8,15 +8,19 @@ import type { ValidationIssue } from './errors.ts';
 import { fail } from './validate.ts';
 
 let loading: Promise<typeof DomainModule> | undefined;
+let loaded: typeof DomainModule | undefined;
 
-function loadDomainModule(): Promise<typeof DomainModule> {
-  loading ??= import('../domain.ts');
+async function loadDomainModule(): Promise<typeof DomainModule> {
+  loading ??= import('../domain.ts').then((module) => {
+    loaded = module;
+    return module;
+  });
   return loading;
 }
 
 /** The apex domain of `input`, or a `ValidationError` naming `field`. */
 export async function apexDomain(field: string, input: string): Promise<string> {
-  const { checkDomain } = await loadDomainModule();
+  const { checkDomain } = loaded ?? (await loadDomainModule());
   const result = checkDomain(input);
   if (!result.ok) fail([{ field, message: result.reason }]);
   return result.domain;
@@ -27,7 +31,7 @@ export async function apexDomain(field: string, input: string): Promise<string> 
  * by index (`domains[3]`), in one `ValidationError`.
  */
 export async function apexDomains(field: string, inputs: readonly string[]): Promise<string[]> {
-  const { checkDomain } = await loadDomainModule();
+  const { checkDomain } = loaded ?? (await loadDomainModule());
   const unique = new Set<string>();
   const issues: ValidationIssue[] = [];
   inputs.forEach((input, index) => {

@@ -11,7 +11,7 @@
  */
 import { APIPromise } from './api-promise.ts';
 import { IntentIQError } from './errors.ts';
-import type { APIResponse } from './transport.ts';
+import type { RawResponse } from './transport.ts';
 import { fail } from './validate.ts';
 
 /** The envelope of every list response. */
@@ -25,7 +25,7 @@ export interface ListEnvelope<Item> {
 /** Fetches the page that starts at `cursor` (the first page when undefined). */
 export type PageFetcher<Item> = (
   cursor: string | undefined,
-) => Promise<APIResponse<ListEnvelope<Item>>>;
+) => Promise<RawResponse<ListEnvelope<Item>>>;
 
 /** Which page depth first asked for each cursor: a cursor seen again at another depth is a loop. */
 type CursorLog = Map<string, number>;
@@ -106,7 +106,7 @@ export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIt
     super(
       async () => {
         const result = await fetch(cursor);
-        return { ...result, data: new Page(result.data, fetch, depth, cursors) };
+        return { response: result.response, data: new Page(result.data, fetch, depth, cursors) };
       },
       { lazy: true },
     );

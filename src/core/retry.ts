@@ -7,11 +7,19 @@
 import type { RetryOptions } from 'ky';
 import { parseRetryAfter } from './metadata.ts';
 
-export const RETRY_STATUS_CODES: readonly number[] = [
-  408,
-  429,
-  ...Array.from({ length: 100 }, (_, index) => 500 + index),
-];
+/** 408, 429 and every 5xx are retried; nothing else is. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status <= 599);
+}
+
+// The statuses ky itself handles, honouring Retry-After: the registered 5xx and the ones CDNs
+// use. Any other 5xx is retried by `shouldRetry` with plain backoff. The list stays short because
+// ky copies it several times per request.
+const KY_STATUS_CODES = [408, 429, ...range(500, 511), ...range(520, 530)];
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
 
 /** Nominal wait before retry `n` (1-based): 1 s, 2 s, 4 s, 8 s, then doubling up to 30 s. */
 export function backoffDelay(retry: number): number {
@@ -29,8 +37,8 @@ interface PolicyOptions {
 export function retryPolicy({ maxRetryAfter, jitter, isHTTPError }: PolicyOptions): RetryOptions {
   return {
     methods: ['get', 'post', 'put', 'patch', 'delete'],
-    statusCodes: [...RETRY_STATUS_CODES],
-    afterStatusCodes: [...RETRY_STATUS_CODES],
+    statusCodes: KY_STATUS_CODES,
+    afterStatusCodes: KY_STATUS_CODES,
     maxRetryAfter: maxRetryAfter * 1000,
     delay: backoffDelay,
     backoffLimit: 30_000,
@@ -39,11 +47,11 @@ export function retryPolicy({ maxRetryAfter, jitter, isHTTPError }: PolicyOption
     shouldRetry({ error }) {
       if (!isHTTPError(error)) return undefined; // network errors and timeouts: ky's rules
       const { status, headers } = error.response;
-      if (!RETRY_STATUS_CODES.includes(status)) return false;
+      if (!isRetryableStatus(status)) return false;
       const retryAfter = headers.get('retry-after');
       // Without Retry-After, ky would fall back to the rate-limit reset headers that every
       // response of this API carries, and wait for the window to reset: back off instead.
-      if (retryAfter === null) return true;
+      if (retryAfter === null || !KY_STATUS_CODES.includes(status)) return true;
       const seconds = parseRetryAfter(retryAfter);
       if (seconds !== undefined && seconds > maxRetryAfter) return false;
       return undefined; // ky waits for Retry-After

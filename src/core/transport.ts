@@ -1,33 +1,17 @@
 /**
- * Sends one API call through ky: headers, idempotency key, per-attempt timeout, the retry policy,
- * and the translation of whatever goes wrong into the SDK's errors.
+ * Sends one API call: headers, idempotency key, per-attempt timeout, and the API's retry policy.
  *
- * ky is imported on the first request, not when the SDK is imported: evaluating it makes Node load
- * its fetch internals, which would otherwise slow down every `import` of the SDK.
+ * The first attempt is a plain `fetch`, as cheap as calling `fetch` yourself. Only when it fails
+ * (an error status, a network error, a timeout) is ky loaded: it replays that failure as its own
+ * first attempt and applies the retry policy from there (see `retry-with-ky.ts`). So every retry
+ * decision is ky's, while the common case pays for neither ky's `Request` objects nor its import.
  */
-import type { Hooks, Options as KyOptions } from 'ky';
-import { errorFromResponse } from './error-from-response.ts';
-import {
-  APIConnectionError,
-  APIError,
-  APITimeoutError,
-  APIUserAbortError,
-  IntentIQError,
-} from './errors.ts';
-import { type ResponseMetadata, readMetadata } from './metadata.ts';
+import { APIError, APIUserAbortError } from './errors.ts';
+import type { ResponseMetadata } from './metadata.ts';
 import { checkRequestOptions, type RequestOptions, type ResolvedOptions } from './options.ts';
-import { redactData, redactHeaders, redactText, rootMessage, safeCause } from './redact.ts';
-import { retryPolicy } from './retry.ts';
+import { redactText, rootMessage } from './redact.ts';
+import { retryWithKy } from './retry-with-ky.ts';
 import { VERSION } from './version.ts';
-
-type KyModule = typeof import('ky');
-
-let kyModule: Promise<KyModule> | undefined;
-
-function loadKy(): Promise<KyModule> {
-  kyModule ??= import('ky');
-  return kyModule;
-}
 
 /** One API call, as a resource describes it. */
 export interface RequestSpec {
@@ -40,21 +24,41 @@ export interface RequestSpec {
   format?: 'json' | 'csv';
 }
 
-/** A parsed response body with the response it came from and its metadata. */
-export interface APIResponse<T> extends ResponseMetadata {
+/** A parsed response body with the response it came from. */
+export interface RawResponse<T> {
   data: T;
   /** The raw `Response` (its body already read). */
   response: Response;
 }
 
-/** What a failed call knew when it failed. */
-interface CallState {
+/** What `withResponse()` gives: the parsed body, the response and its metadata. */
+export interface APIResponse<T> extends RawResponse<T>, ResponseMetadata {}
+
+/** One call on its way: what to send, and what happened so far. */
+export interface Call {
+  /** `POST /score`: for messages and logs. */
   label: string;
-  attempts: number;
+  method: RequestSpec['method'];
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  format: 'json' | 'csv';
   idempotencyKey: string | null;
+  /** Milliseconds per attempt. */
   timeout: number;
+  /** Retries allowed after the first attempt. */
+  retries: number;
+  signal: AbortSignal | undefined;
+  attempts: number;
+  /** The last error thrown by `fetch` itself, to tell it from the SDK's own errors. */
   fetchError?: unknown;
 }
+
+/** How the first attempt ended: a response to use, or a failure for ky to replay. */
+export type FirstAttempt =
+  | { response: Response; text: string }
+  | { response: Response; text?: undefined }
+  | { error: unknown; timedOut: boolean };
 
 function queryString(query: RequestSpec['query']): string {
   if (!query) return '';
@@ -66,78 +70,76 @@ function queryString(query: RequestSpec['query']): string {
   return text === '' ? '' : `?${text}`;
 }
 
-function lowerCaseKeys(headers: Record<string, string | undefined> | undefined) {
-  const result: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) result[name.toLowerCase()] = value;
-  return result;
+/** Adds `extra` to `headers` under lower-case names; an `undefined` value removes a header. */
+function mergeHeaders(
+  headers: Record<string, string>,
+  extra: Record<string, string | undefined> | undefined,
+): void {
+  if (!extra) return;
+  for (const [name, value] of Object.entries(extra)) {
+    const lower = name.toLowerCase();
+    if (lower === 'authorization') continue; // always the client's key
+    if (value === undefined) delete headers[lower];
+    else headers[lower] = value;
+  }
 }
 
 export class Transport {
   readonly #options: ResolvedOptions;
-  readonly #defaultHeaders: Record<string, string | undefined>;
-  #retry: ReturnType<typeof retryPolicy> | undefined;
-  #hooks: Hooks | undefined;
+  /** Every request's headers before per-call ones: defaults, client headers, authorization. */
+  readonly #baseHeaders: Record<string, string>;
 
   constructor(options: ResolvedOptions) {
     this.#options = options;
-    this.#defaultHeaders = {
+    const headers: Record<string, string> = {
       accept: 'application/json',
       'x-iiq-client': `vesperwise-node/${VERSION}`,
-      ...lowerCaseKeys(options.headers),
     };
+    mergeHeaders(headers, options.headers);
+    headers.authorization = `Bearer ${options.apiKey}`;
+    this.#baseHeaders = headers;
   }
 
   /** Sends the call, retrying as the policy allows, and parses the body. */
-  async send<T>(spec: RequestSpec, request: RequestOptions = {}): Promise<APIResponse<T>> {
+  async send<T>(spec: RequestSpec, request: RequestOptions = {}): Promise<RawResponse<T>> {
     checkRequestOptions(request);
-    const ky = await loadKy();
+    const call = this.#prepare(spec, request);
+    const first = await this.#firstAttempt(call);
+    if ('text' in first && first.text !== undefined) {
+      return { data: this.#parse(first.text, first.response, call) as T, response: first.response };
+    }
+    const { text, response } = await retryWithKy(call, first, this.#options, (signal) =>
+      this.#fetch(call, signal),
+    );
+    return { data: this.#parse(text, response, call) as T, response };
+  }
+
+  #prepare(spec: RequestSpec, request: RequestOptions): Call {
     const headers = this.#headers(spec, request);
-    const write = spec.method !== 'GET';
-    const idempotencyKey = write ? this.#idempotencyKey(headers, request) : null;
-    const state: CallState = {
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const idempotencyKey = spec.method === 'GET' ? null : this.#idempotencyKey(headers, request);
+    const retries = request.maxRetries ?? this.#options.maxRetries;
+    return {
       label: `${spec.method} ${spec.path}`,
-      attempts: 0,
+      method: spec.method,
+      url: this.#options.baseUrl + spec.path + queryString(spec.query),
+      headers,
+      body,
+      format: spec.format ?? 'json',
       idempotencyKey,
       timeout: request.timeout ?? this.#options.timeout,
-    };
-    const maxRetries = request.maxRetries ?? this.#options.maxRetries;
-    const options: KyOptions = {
-      method: spec.method,
-      headers,
-      json: spec.body,
-      signal: request.signal,
-      timeout: state.timeout,
       // A write without an idempotency key could run twice if retried, so it is sent once.
-      retry: { ...this.#retryPolicy(ky), limit: write && !idempotencyKey ? 0 : maxRetries },
-      fetch: this.#attempt(state),
-      throwHttpErrors: true,
+      retries: spec.method !== 'GET' && idempotencyKey === null ? 0 : retries,
+      signal: request.signal,
+      attempts: 0,
     };
-    const hooks = this.#retryHooks();
-    if (hooks) {
-      options.hooks = hooks;
-      options.context = { label: state.label };
-    }
-    try {
-      const pending = ky.default(
-        this.#options.baseUrl + spec.path + queryString(spec.query),
-        options,
-      );
-      const text = await pending.text();
-      const response = await pending;
-      const data = spec.format === 'csv' ? text : this.#parse(text, response, state);
-      return { data: data as T, response, ...readMetadata(response.headers) };
-    } catch (error) {
-      throw this.#toError(ky, error, state, request);
-    }
   }
 
   #headers(spec: RequestSpec, request: RequestOptions): Record<string, string> {
-    const merged = { ...this.#defaultHeaders, ...lowerCaseKeys(request.headers) };
-    if (spec.format === 'csv') merged.accept = 'text/csv';
-    merged.authorization = `Bearer ${this.#options.apiKey}`;
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(merged))
-      if (value !== undefined) headers[name] = value;
+    const headers = { ...this.#baseHeaders };
+    mergeHeaders(headers, request.headers);
+    if (spec.format === 'csv') headers.accept = 'text/csv';
     return headers;
   }
 
@@ -152,116 +154,78 @@ export class Transport {
     return key;
   }
 
-  #retryPolicy(ky: KyModule) {
-    this.#retry ??= retryPolicy({
-      maxRetryAfter: this.#options.maxRetryAfter,
-      jitter: this.#options.jitter,
-      isHTTPError: (error): error is { response: Response } => ky.isHTTPError(error),
-    });
-    return this.#retry;
+  /**
+   * The first attempt, with its own timeout (covering the body too) linked to the caller's
+   * signal. A successful body is read here; an error response is left unread for ky.
+   */
+  async #firstAttempt(call: Call): Promise<FirstAttempt> {
+    const { signal } = call;
+    if (signal?.aborted) throw new APIUserAbortError(undefined, 0);
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, call.timeout);
+    try {
+      const response = await this.#fetch(call, controller.signal);
+      if (!response.ok) return { response };
+      return { response, text: await response.text() };
+    } catch (error) {
+      if (signal?.aborted) throw new APIUserAbortError(undefined, call.attempts);
+      return { error, timedOut };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 
-  /** The fetch ky calls for each attempt: counts attempts and logs them at debug level. */
-  #attempt(state: CallState) {
+  /** One attempt over the network: counts it and logs it at debug level. */
+  async #fetch(call: Call, signal: AbortSignal): Promise<Response> {
     const { fetch: custom, logger } = this.#options;
-    return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-      state.attempts++;
-      const started = performance.now();
-      try {
-        const response = await (custom ?? globalThis.fetch)(input, init);
-        if (logger.enabled('debug')) {
-          const ms = Math.round(performance.now() - started);
-          const id = response.headers.get('x-request-id') ?? '-';
-          logger.debug(
-            `${state.label} -> ${response.status} (attempt ${state.attempts}, ${id}, ${ms} ms)`,
-          );
-        }
-        return response;
-      } catch (error) {
-        state.fetchError = error;
-        if (logger.enabled('debug')) {
-          const reason = redactText(rootMessage(error as Error), this.#options.apiKey);
-          logger.debug(`${state.label} failed (attempt ${state.attempts}): ${reason}`);
-        }
-        throw error;
+    call.attempts++;
+    const started = performance.now();
+    const init: RequestInit = { method: call.method, headers: call.headers, signal };
+    if (call.body !== undefined) init.body = call.body;
+    try {
+      const response = await (custom ?? globalThis.fetch)(call.url, init);
+      if (logger.enabled('debug')) {
+        const ms = Math.round(performance.now() - started);
+        const id = response.headers.get('x-request-id') ?? '-';
+        logger.debug(
+          `${call.label} -> ${response.status} (attempt ${call.attempts}, ${id}, ${ms} ms)`,
+        );
       }
-    };
+      return response;
+    } catch (error) {
+      call.fetchError = error;
+      if (logger.enabled('debug')) {
+        const reason = redactText(rootMessage(error as Error), this.#options.apiKey);
+        logger.debug(`${call.label} failed (attempt ${call.attempts}): ${reason}`);
+      }
+      throw error;
+    }
   }
 
-  #retryHooks(): Hooks | undefined {
-    const { logger } = this.#options;
-    if (!logger.enabled('info')) return undefined;
-    this.#hooks ??= {
-      beforeRetry: [
-        ({ options, error, retryCount }) => {
-          const status = (error as { response?: Response }).response?.status;
-          const reason = status
-            ? `HTTP ${status}`
-            : error.name === 'TimeoutError'
-              ? 'a timeout'
-              : 'a network error';
-          logger.info(
-            `retrying ${String(options.context.label)} after ${reason} (retry ${retryCount})`,
-          );
-        },
-      ],
-    };
-    return this.#hooks;
-  }
-
-  #parse(text: string, response: Response, state: CallState): unknown {
+  #parse(text: string, response: Response, call: Call): unknown {
+    if (call.format === 'csv') return text;
     if (text === '') return null;
     try {
       return JSON.parse(text);
     } catch {
       throw new APIError({
-        message: `The API answered ${response.status} to ${state.label} with a body that is not JSON. Check the baseUrl option.`,
+        message: `The API answered ${response.status} to ${call.label} with a body that is not JSON. Check the baseUrl option.`,
         status: response.status,
         error: null,
         headers: {},
         requestId: response.headers.get('x-request-id'),
         rateLimit: null,
-        idempotencyKey: state.idempotencyKey,
-        attempts: state.attempts,
+        idempotencyKey: call.idempotencyKey,
+        attempts: call.attempts,
         raw: null,
       });
     }
-  }
-
-  #toError(ky: KyModule, error: unknown, state: CallState, request: RequestOptions): Error {
-    const key = this.#options.apiKey;
-    const { attempts, idempotencyKey } = state;
-    if (error instanceof IntentIQError) return error;
-    if (request.signal?.aborted) return new APIUserAbortError(undefined, attempts);
-    if (ky.isHTTPError(error)) {
-      return errorFromResponse({
-        status: error.response.status,
-        headers: redactHeaders(error.response.headers, key),
-        data: redactData(error.data, key),
-        attempts,
-        idempotencyKey,
-        maxRetryAfter: this.#options.maxRetryAfter,
-      });
-    }
-    if (ky.isTimeoutError(error)) {
-      return new APITimeoutError({
-        message: `${state.label} timed out after ${state.timeout} ms, on each of ${attempts} attempts. Raise the timeout option, or check your network.`,
-        attempts,
-        idempotencyKey,
-      });
-    }
-    if (ky.isNetworkError(error) || error === state.fetchError) {
-      const raw = ky.isNetworkError(error) ? (error.cause ?? error) : error;
-      const cause = safeCause(raw, key);
-      const origin = new URL(this.#options.baseUrl).origin;
-      return new APIConnectionError({
-        message: `Could not reach ${origin} for ${state.label} after ${attempts} attempts: ${rootMessage(cause)}. Check your network, proxy and the baseUrl option.`,
-        attempts,
-        idempotencyKey,
-        ...(cause ? { cause } : {}),
-      });
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return new IntentIQError(`${state.label} could not be sent: ${redactText(message, key)}`);
   }
 }

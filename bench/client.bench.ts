@@ -1,0 +1,260 @@
+/**
+ * How lean and fast the client is, measured on the built package (`npm run build` first, or run
+ * it with `npm run bench -- client`, which builds):
+ *
+ * 1. Bundle size: `import { IntentIQ } from '@vesperwise/node'` bundled, minified and split by
+ *    esbuild, gzipped. The static graph (what loads with the import) must stay within 20 kB; the
+ *    lazily loaded chunks (the Public Suffix List, ky) are reported apart.
+ * 2. Cold import: `await import('@vesperwise/node')` in a fresh Node process against
+ *    `import('stripe')`, in alternating turns; the median ratio must stay within 0.5.
+ * 3. Per-call overhead: `scores.create` against a local `node:http` server (in another process)
+ *    against a raw `fetch` of the same request, keep-alive both, in alternating blocks; the
+ *    median overhead must stay within 10%.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile } from 'esbuild';
+
+const root = resolve(import.meta.dirname, '..');
+const KEY = `iiq_test_${'0'.repeat(32)}`;
+const targets = { staticKb: 20, importRatio: 0.5, overheadPercent: 10 };
+let failures = 0;
+
+function verdict(ok: boolean): string {
+  if (!ok) failures++;
+  return ok ? 'ok' : 'MISSED';
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+// 1. Bundle size -----------------------------------------------------------------------------
+
+// The bundle is made from dist/, whose chunk names say nothing: recognise chunks by their code.
+function label(code: string, entryPoint: string | undefined): string {
+  if (code.includes('isIcann')) return 'Public Suffix List (tldts)';
+  if (code.includes('retryOnTimeout')) return 'ky (retries)';
+  return (
+    entryPoint
+      ?.split('/')
+      .pop()
+      ?.replace(/-\w+\.js$/, '') ?? 'shared'
+  );
+}
+
+async function bundleSize(): Promise<void> {
+  const result = await build({
+    entryPoints: ['bench-entry'],
+    bundle: true,
+    minify: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    write: false,
+    outdir: '/bundle',
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'entry',
+        setup(b) {
+          b.onResolve({ filter: /^bench-entry$/ }, () => ({
+            path: 'bench-entry',
+            namespace: 'bench',
+          }));
+          b.onLoad({ filter: /.*/, namespace: 'bench' }, () => ({
+            contents: "export { IntentIQ } from '@vesperwise/node';",
+            resolveDir: root,
+          }));
+        },
+      },
+    ],
+  });
+  const outputs = (result.metafile as Metafile).outputs;
+  const base = (path: string) => path.split('/').pop() ?? path;
+  const files = new Map(result.outputFiles.map((file) => [base(file.path), file]));
+  const chunks = Object.entries(outputs).map(([path, output]) => ({
+    name: base(path),
+    label: label(files.get(base(path))?.text ?? '', output.entryPoint),
+    size: gzipSync(files.get(base(path))?.contents ?? new Uint8Array(), { level: 9 }).length,
+    entry: output.entryPoint === 'bench:bench-entry',
+    imports: output.imports.filter((i) => i.kind === 'import-statement').map((i) => base(i.path)),
+  }));
+  const statics = new Set<string>();
+  const visit = (name: string) => {
+    if (statics.has(name)) return;
+    statics.add(name);
+    for (const imported of chunks.find((chunk) => chunk.name === name)?.imports ?? [])
+      visit(imported);
+  };
+  for (const chunk of chunks) if (chunk.entry) visit(chunk.name);
+  // esbuild keeps a static import of the chunk behind the `normalizeDomain` re-export even when it
+  // is unused, because the client also loads that module lazily (rollup and webpack drop it).
+  const psl = chunks.filter((chunk) => statics.has(chunk.name) && chunk.label.startsWith('Public'));
+  const client = chunks.filter((chunk) => statics.has(chunk.name) && !psl.includes(chunk));
+  const clientBytes = client.reduce((sum, chunk) => sum + chunk.size, 0);
+  console.log(
+    '1. Bundle of `import { IntentIQ } from "@vesperwise/node"` (esbuild, minified, split, gzip -9)',
+  );
+  console.log(
+    `    client static graph: ${kb(clientBytes)}   target <= ${targets.staticKb} kB   ${verdict(clientBytes <= targets.staticKb * 1024)}`,
+  );
+  for (const chunk of psl) {
+    console.log(
+      `    + ${chunk.label}: ${kb(chunk.size)}, imported statically by esbuild only through the unused normalizeDomain re-export`,
+    );
+  }
+  for (const chunk of chunks.filter((c) => !statics.has(c.name))) {
+    console.log(`    lazy chunk, ${chunk.label}: ${kb(chunk.size)}`);
+  }
+}
+
+// 2. Cold import -----------------------------------------------------------------------------
+
+function timeImport(specifier: string): number {
+  const started = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `await import('${specifier}')`],
+    { cwd: root },
+  );
+  if (run.status !== 0) throw new Error(`import('${specifier}') failed: ${run.stderr}`);
+  return performance.now() - started;
+}
+
+function coldImport(): void {
+  const turns = 15;
+  const times: Record<string, number[]> = { sdk: [], stripe: [], bare: [] };
+  timeImport('@vesperwise/node');
+  timeImport('stripe');
+  for (let turn = 0; turn < turns; turn++) {
+    times.sdk?.push(timeImport('@vesperwise/node'));
+    times.stripe?.push(timeImport('stripe'));
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    times.bare?.push(performance.now() - started);
+  }
+  const probe = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      "await import('@vesperwise/node'); console.log(process.moduleLoadList.some((m) => m.includes('undici')))",
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+  const sdk = median(times.sdk ?? []);
+  const stripe = median(times.stripe ?? []);
+  const ratio = sdk / stripe;
+  console.log(
+    `2. Cold import, ${turns} alternating turns each, median wall time of a fresh node process`,
+  );
+  console.log(
+    `    @vesperwise/node ${sdk.toFixed(0)} ms   stripe ${stripe.toFixed(0)} ms   (bare \`node -e 0\` ${median(times.bare ?? []).toFixed(0)} ms)`,
+  );
+  console.log(
+    `    ratio ${ratio.toFixed(2)}   target <= ${targets.importRatio}   ${verdict(ratio <= targets.importRatio)}`,
+  );
+  console.log(
+    `    fetch internals (undici) loaded by the import: ${probe.stdout.trim() === 'true' ? 'yes' : 'no'}`,
+  );
+}
+
+// 3. Per-call overhead -----------------------------------------------------------------------
+
+const SERVER = `
+const http = require('node:http');
+const body = JSON.stringify({ id: 'scr_01HZ9X3F7QMHN4T', domain: 'stripe.com', score: 94, band: 'HOT', delta_30d: 12,
+  signals: { funding: 96, hiring: 88, news: 92, tech: 78, web: 84 }, action: 'Reference Series H. Anchor on RevOps.',
+  summary: 'Stripe is showing fresh capital, aggressive RevOps hiring and a run of launch coverage.', cached: true,
+  computed_at: '2026-05-28T14:02:11Z', mode: 'test' });
+const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': 'req_01HZ9X3F7QMHN4V',
+  'x-iiq-cache': 'hit', 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '299', 'x-ratelimit-reset': '1780063391',
+  'ratelimit-limit': '300', 'ratelimit-remaining': '299', 'ratelimit-reset': '60' };
+const server = http.createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, headers); res.end(body); }); });
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+`;
+
+async function startServer(): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((done, fail) => {
+    child.stdout?.once('data', (chunk) => done(Number(String(chunk))));
+    child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return { child, port };
+}
+
+async function perCallOverhead(): Promise<void> {
+  const { IntentIQ, VERSION } = await import('@vesperwise/node');
+  const { child, port } = await startServer();
+  const baseUrl = `http://127.0.0.1:${port}/v1`;
+  const iiq = new IntentIQ({ apiKey: KEY, baseUrl });
+  const sdk = () => iiq.scores.create({ domain: 'stripe.com' });
+  // The same request the SDK sends: same URL, headers (a fresh idempotency key) and body.
+  const raw = async () => {
+    const response = await fetch(`${baseUrl}/score`, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'x-iiq-client': `vesperwise-node/${VERSION}`,
+        authorization: `Bearer ${KEY}`,
+        'content-type': 'application/json',
+        'idempotency-key': crypto.randomUUID(),
+      },
+      body: JSON.stringify({ domain: 'stripe.com' }),
+    });
+    return response.json();
+  };
+  const block = async (call: () => Promise<unknown>, calls: number) => {
+    const started = performance.now();
+    for (let index = 0; index < calls; index++) await call();
+    return ((performance.now() - started) / calls) * 1000;
+  };
+  await block(raw, 1000);
+  await block(sdk, 1000);
+  const rounds = 40;
+  const calls = 50;
+  const rawTimes: number[] = [];
+  const sdkTimes: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    // raw, sdk, raw: each SDK block is compared with the raw blocks on either side of it, so a
+    // change of load on the machine hits both sides of a ratio alike.
+    const before = await block(raw, calls);
+    const own = await block(sdk, calls);
+    const after = await block(raw, calls);
+    rawTimes.push(before, after);
+    sdkTimes.push(own);
+    ratios.push(own / ((before + after) / 2));
+  }
+  child.kill();
+  const overhead = (median(ratios) - 1) * 100;
+  console.log(
+    `3. Per-call time against a local node:http server, ${rounds} rounds of ${calls} sequential calls, keep-alive`,
+  );
+  console.log(
+    `    raw fetch ${median(rawTimes).toFixed(0)} us   scores.create ${median(sdkTimes).toFixed(0)} us`,
+  );
+  console.log(
+    `    overhead ${overhead.toFixed(1)}%   target <= ${targets.overheadPercent}%   ${verdict(overhead <= targets.overheadPercent)}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+if (!existsSync(resolve(root, 'dist/index.js'))) {
+  console.error('dist/ is missing: run `npm run build` first (or `npm run bench -- client`).');
+  process.exit(1);
+}
+await bundleSize();
+coldImport();
+await perCallOverhead();
+process.exit(failures === 0 ? 0 : 1);
