@@ -51,9 +51,18 @@ export function parseInstant(value: Date | number | string): number {
   return ms;
 }
 
+const isoCache = new Map<number, string>();
+
 /** ISO 8601 in UTC to the second, the way the API writes timestamps: `2026-05-28T14:02:11Z`. */
 export function isoSeconds(ms: number): string {
-  return new Date(ms - (ms % 1000)).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  let iso = isoCache.get(second);
+  if (iso === undefined) {
+    iso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    if (isoCache.size >= 4096) isoCache.clear(); // formatting is pure: the cache only saves time
+    isoCache.set(second, iso);
+  }
+  return iso;
 }
 
 /** `YYYY-MM-DD` in UTC. */

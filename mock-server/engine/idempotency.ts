@@ -4,7 +4,6 @@
  * body). The same request again is a replay; another request with the same key is a conflict.
  */
 import { hash32 } from './random.ts';
-import type { Space } from './space.ts';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
@@ -43,33 +42,51 @@ export type IdempotencyLookup =
   | { kind: 'conflict' }
   | { kind: 'new' };
 
-export function lookupIdempotency(
-  space: Space,
-  key: string,
-  print: string,
-  now: number,
-): IdempotencyLookup {
-  const record = space.idempotency.get(key);
-  if (record === undefined) return { kind: 'new' };
-  if (record.expiresAt <= now) {
-    space.idempotency.delete(key);
-    return { kind: 'new' };
-  }
-  return record.fingerprint === print
-    ? { kind: 'replay', response: record.response }
-    : { kind: 'conflict' };
-}
+/** The most records a mode keeps; past it, the oldest are forgotten early (memory stays bounded). */
+export const MAX_IDEMPOTENCY_RECORDS = 50_000;
 
-export function storeIdempotency(
-  space: Space,
-  key: string,
-  print: string,
-  response: StoredResponse,
-  now: number,
-): void {
-  if (space.idempotency.size >= 10_000) {
-    for (const [stored, record] of space.idempotency)
-      if (record.expiresAt <= now) space.idempotency.delete(stored);
+/** The records of one mode of one workspace, forgotten 24 hours after they were stored. */
+export class IdempotencyStore {
+  readonly #records = new Map<string, IdempotencyRecord>();
+  // Keys in the order they were stored. Time only moves forward, so the oldest records, the
+  // first to expire, are always at the head: pruning never looks past the first live one.
+  #order: string[] = [];
+  #head = 0;
+
+  get size(): number {
+    return this.#records.size;
   }
-  space.idempotency.set(key, { fingerprint: print, response, expiresAt: now + IDEMPOTENCY_TTL_MS });
+
+  lookup(key: string, print: string, now: number): IdempotencyLookup {
+    this.#prune(now);
+    const record = this.#records.get(key);
+    if (record === undefined) return { kind: 'new' };
+    return record.fingerprint === print
+      ? { kind: 'replay', response: record.response }
+      : { kind: 'conflict' };
+  }
+
+  store(key: string, print: string, response: StoredResponse, now: number): void {
+    this.#records.set(key, { fingerprint: print, response, expiresAt: now + IDEMPOTENCY_TTL_MS });
+    this.#order.push(key);
+    this.#prune(now);
+  }
+
+  #prune(now: number): void {
+    while (this.#head < this.#order.length) {
+      const key = this.#order[this.#head] as string;
+      const record = this.#records.get(key);
+      const stale =
+        record === undefined ||
+        record.expiresAt <= now ||
+        this.#records.size > MAX_IDEMPOTENCY_RECORDS;
+      if (!stale) break;
+      this.#records.delete(key);
+      this.#head++;
+    }
+    if (this.#head > 1024 && this.#head * 2 > this.#order.length) {
+      this.#order = this.#order.slice(this.#head);
+      this.#head = 0;
+    }
+  }
 }

@@ -5,7 +5,7 @@
  */
 import type { BulkJobRecord } from './bulk.ts';
 import type { EventRecord } from './events.ts';
-import type { IdempotencyRecord } from './idempotency.ts';
+import { IdempotencyStore } from './idempotency.ts';
 import type { Plan } from './plans.ts';
 import { type Bucket, RateWindow, UnlimitedWindow } from './rate-limits.ts';
 import type { ScoreBook } from './scores.ts';
@@ -23,7 +23,7 @@ export interface Space {
   readonly watchlists: Map<string, WatchlistRecord>;
   readonly events: EventRecord[];
   readonly endpoints: Map<string, WebhookEndpointRecord>;
-  readonly idempotency: Map<string, IdempotencyRecord>;
+  readonly idempotency: IdempotencyStore;
   readonly rateLimits: Record<Bucket, RateWindow>;
   /** IDs of the people resolved so far (`person.scored` fires for new ones only). */
   readonly people: Set<string>;
@@ -43,7 +43,7 @@ export function createSpace(workspace: Workspace, mode: Mode, plan: Plan, limite
     watchlists: new Map(),
     events: [],
     endpoints: new Map(),
-    idempotency: new Map(),
+    idempotency: new IdempotencyStore(),
     rateLimits: {
       score: window(plan.scorePerMinute),
       read: window(plan.readsPerMinute),

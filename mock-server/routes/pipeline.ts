@@ -6,7 +6,7 @@
  */
 import type { Engine } from '../engine/engine.ts';
 import { MockApiError } from '../engine/errors.ts';
-import { fingerprint, lookupIdempotency, storeIdempotency } from '../engine/idempotency.ts';
+import { fingerprint } from '../engine/idempotency.ts';
 import type { RateState } from '../engine/rate-limits.ts';
 import type { Space } from '../engine/space.ts';
 import { authenticate } from './auth.ts';
@@ -129,7 +129,7 @@ export function createPipeline(engine: Engine, options: PipelineOptions): Handle
         );
       }
       print = fingerprint(request.method, request.path, body);
-      const found = lookupIdempotency(space, key, print, now);
+      const found = space.idempotency.lookup(key, print, now);
       if (found.kind === 'conflict') {
         return respond(
           request,
@@ -169,7 +169,7 @@ export function createPipeline(engine: Engine, options: PipelineOptions): Handle
     }
     // Transient failures (429, 5xx) are not results: a retry with the same key runs again.
     if (key !== undefined && response.status !== 429 && response.status < 500) {
-      storeIdempotency(space, key, print, { ...response, headers: { ...response.headers } }, now);
+      space.idempotency.store(key, print, { ...response, headers: { ...response.headers } }, now);
     }
     return respond(request, route, finish(response, requestId, rate, now));
   }
