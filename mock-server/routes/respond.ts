@@ -21,11 +21,10 @@ export function jsonResponse(
   mode: 'test' | undefined,
   headers?: Record<string, string>,
 ): MockResponse {
-  const payload = mode === undefined ? body : { ...body, mode };
   return {
     status,
     headers: { 'Content-Type': JSON_TYPE, ...headers },
-    body: JSON.stringify(payload),
+    body: withMode(JSON.stringify(body), mode),
   };
 }
 
