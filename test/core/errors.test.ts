@@ -23,7 +23,7 @@ beforeAll(warmUp);
 
 async function errorFor(response: Response, call: 'read' | 'write' = 'write') {
   const { iiq } = clientWith([response], { maxRetries: 0 });
-  const promise =
+  const promise: PromiseLike<unknown> =
     call === 'read'
       ? iiq.account.retrieve()
       : iiq.scores.create({ domain: 'stripe.com' }, { idempotencyKey: 'key-1' });
