@@ -6,8 +6,9 @@
  */
 import type { Engine } from '../engine/engine.ts';
 import { MockApiError } from '../engine/errors.ts';
+import type { Fault } from '../engine/faults.ts';
 import { fingerprint } from '../engine/idempotency.ts';
-import type { RateState } from '../engine/rate-limits.ts';
+import type { Bucket, RateState } from '../engine/rate-limits.ts';
 import type { Space } from '../engine/space.ts';
 import { authenticate } from './auth.ts';
 import { codeForStatus } from './errors.ts';
@@ -27,6 +28,18 @@ export interface PipelineOptions {
   admin?: (request: MockRequest, requestId: string) => MockResponse;
 }
 
+/** One request on its way through the pipeline, once its route and workspace are known. */
+interface Call {
+  request: MockRequest;
+  route: Route;
+  params: Record<string, string>;
+  space: Space;
+  mode: 'test' | undefined;
+  requestId: string;
+  rate: RateState;
+  now: number;
+}
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ADMIN_PREFIX = '/__mock/';
 
@@ -35,19 +48,58 @@ function anonymousRate(now: number): RateState {
   return { limit: 600, remaining: 600, resetAt: now + 60_000 };
 }
 
-function bodyTooLarge(body: string): boolean {
+function testModeOfHeader(header: string | undefined): 'test' | undefined {
+  return header !== undefined && /^Bearer\s+iiq_test_/i.test(header) ? 'test' : undefined;
+}
+
+function rateLimited(bucket: Bucket, wait: number): MockApiError {
+  const what = { score: 'score requests', read: 'read requests', write: 'write requests' }[bucket];
+  const hint = bucket === 'score' ? ', or use the bulk endpoint for batches' : '';
+  return new MockApiError('rate_limited', `Too many ${what}. Retry after ${wait} seconds${hint}.`, {
+    retryAfter: wait,
+  });
+}
+
+function injectedFailure(fault: Fault): MockApiError {
+  const code = codeForStatus(fault.status);
+  return new MockApiError(
+    code,
+    `Injected failure (${fault.status}) for testing.`,
+    code === 'rate_limited' ? { retryAfter: 1 } : {},
+  );
+}
+
+function bodyTooLarge(request: MockRequest): boolean {
+  if (request.bodyTooLarge === true) return true;
   // Characters never outnumber UTF-8 bytes, so only long bodies need an exact count.
+  const body = request.body;
   return body.length > MAX_BODY_BYTES / 3 && new TextEncoder().encode(body).length > MAX_BODY_BYTES;
 }
 
-function testModeOfHeader(header: string | undefined): 'test' | undefined {
-  return header !== undefined && /^Bearer\s+iiq_test_/i.test(header) ? 'test' : undefined;
+/** The validated body and query of a request; throws a 400 (such failures are never stored). */
+function readInput(route: Route, request: MockRequest): { body: unknown; query: unknown } {
+  if (bodyTooLarge(request)) {
+    throw new MockApiError(
+      'invalid_request',
+      `The request body is larger than ${MAX_BODY_BYTES} bytes. Split the request (bulk jobs take up to 1,000 domains).`,
+    );
+  }
+  let body: unknown;
+  if (route.body !== undefined) {
+    const raw = parseJsonBody(request.body);
+    route.precheck?.(raw);
+    body = validate(route.body, raw);
+  }
+  const query =
+    route.query === undefined ? undefined : validate(route.query, queryObject(request.query));
+  return { body, query };
 }
 
 export function createPipeline(engine: Engine, options: PipelineOptions): Handle {
   const router = new Router(options.routes);
   const base = options.basePath.replace(/\/$/, '');
 
+  /** Hands the response to the observer (the contract test), if any, and returns it. */
   function respond(
     request: MockRequest,
     route: Route | null,
@@ -67,111 +119,67 @@ export function createPipeline(engine: Engine, options: PipelineOptions): Handle
     return response;
   }
 
-  function run(
-    route: Route,
-    params: Record<string, string>,
-    request: MockRequest,
-    space: Space,
-    requestId: string,
-    rate: RateState,
-  ): MockResponse {
-    const now = engine.clock.now();
-    const mode = space.mode === 'test' ? 'test' : undefined;
-    const fail = (error: unknown) =>
-      finish(errorResponse(asApiError(error), requestId, mode), requestId, rate, now);
+  function send(call: Call, response: MockResponse, injected = false): MockResponse {
+    return respond(
+      call.request,
+      call.route,
+      finish(response, call.requestId, call.rate, call.now),
+      { injected },
+    );
+  }
 
-    const fault = engine.faults.take(request.method, request.path.slice(base.length));
-    if (fault !== undefined) {
-      const code = codeForStatus(fault.status);
-      const error = new MockApiError(
-        code,
-        `Injected failure (${fault.status}) for testing.`,
-        code === 'rate_limited' ? { retryAfter: 1 } : {},
-      );
-      const response = fail(error);
-      response.status = fault.status;
-      return respond(request, route, response, { injected: true });
-    }
+  function fail(call: Call, error: unknown): MockResponse {
+    return send(call, errorResponse(asApiError(error), call.requestId, call.mode));
+  }
 
-    let body: unknown;
-    let query: unknown;
-    try {
-      if (request.bodyTooLarge === true || bodyTooLarge(request.body)) {
-        throw new MockApiError(
-          'invalid_request',
-          `The request body is larger than ${MAX_BODY_BYTES} bytes. Split the request (bulk jobs take up to 1,000 domains).`,
-        );
-      }
-      if (route.body !== undefined) {
-        const raw = parseJsonBody(request.body);
-        route.precheck?.(raw);
-        body = validate(route.body, raw);
-      }
-      if (route.query !== undefined) query = validate(route.query, queryObject(request.query));
-    } catch (error) {
-      return respond(request, route, fail(error)); // validation failures are never stored
-    }
-
-    const key = WRITES.has(request.method) ? request.headers('idempotency-key') : undefined;
-    let print = '';
-    if (key !== undefined) {
-      if (key.length < 1 || key.length > 255) {
-        return respond(
-          request,
-          route,
-          fail(
-            new MockApiError(
-              'invalid_request',
-              'Idempotency-Key must be 1 to 255 characters long.',
-              { field: 'Idempotency-Key' },
-            ),
-          ),
-        );
-      }
-      print = fingerprint(request.method, request.path, body);
-      const found = space.idempotency.lookup(key, print, now);
-      if (found.kind === 'conflict') {
-        return respond(
-          request,
-          route,
-          fail(
-            new MockApiError(
-              'idempotency_conflict',
-              'This Idempotency-Key was already used with a different request body. Use a new key for a new request.',
-            ),
-          ),
-        );
-      }
-      if (found.kind === 'replay') {
-        const stored = found.response;
-        const replay = {
-          status: stored.status,
-          headers: { ...stored.headers, 'Idempotency-Replayed': 'true' },
-          body: stored.body,
-        };
-        return respond(request, route, finish(replay, requestId, rate, now));
-      }
-    }
-
+  function runHandler(call: Call, input: { body: unknown; query: unknown }): MockResponse {
     const context: RouteContext<unknown, unknown> = {
       engine,
-      space,
-      params,
-      body,
-      query,
-      json: (status, payload, headers) => jsonResponse(status, payload, mode, headers),
+      space: call.space,
+      params: call.params,
+      body: input.body,
+      query: input.query,
+      json: (status, payload, headers) => jsonResponse(status, payload, call.mode, headers),
     };
-    let response: MockResponse;
     try {
-      response = route.handler(request, context);
+      return call.route.handler(call.request, context);
     } catch (error) {
-      response = errorResponse(asApiError(error), requestId, mode);
+      return errorResponse(asApiError(error), call.requestId, call.mode);
     }
+  }
+
+  /** Runs the handler once per `Idempotency-Key`: a repeat is replayed, a different body is 409. */
+  function idempotently(call: Call, input: { body: unknown; query: unknown }): MockResponse {
+    const key = WRITES.has(call.request.method)
+      ? call.request.headers('idempotency-key')
+      : undefined;
+    if (key === undefined) return send(call, runHandler(call, input));
+    if (key.length < 1 || key.length > 255) {
+      const message = 'Idempotency-Key must be 1 to 255 characters long.';
+      return fail(call, new MockApiError('invalid_request', message, { field: 'Idempotency-Key' }));
+    }
+    const print = fingerprint(call.request.method, call.request.path, input.body);
+    const found = call.space.idempotency.lookup(key, print, call.now);
+    if (found.kind === 'conflict') {
+      const message =
+        'This Idempotency-Key was already used with a different request body. Use a new key for a new request.';
+      return fail(call, new MockApiError('idempotency_conflict', message));
+    }
+    if (found.kind === 'replay') {
+      const { status, headers, body } = found.response;
+      return send(call, { status, headers: { ...headers, 'Idempotency-Replayed': 'true' }, body });
+    }
+    const response = runHandler(call, input);
     // Transient failures (429, 5xx) are not results: a retry with the same key runs again.
-    if (key !== undefined && response.status !== 429 && response.status < 500) {
-      space.idempotency.store(key, print, { ...response, headers: { ...response.headers } }, now);
+    if (response.status !== 429 && response.status < 500) {
+      call.space.idempotency.store(
+        key,
+        print,
+        { ...response, headers: { ...response.headers } },
+        call.now,
+      );
     }
-    return respond(request, route, finish(response, requestId, rate, now));
+    return send(call, response);
   }
 
   return function handle(request: MockRequest): MockResponse {
@@ -179,26 +187,27 @@ export function createPipeline(engine: Engine, options: PipelineOptions): Handle
     const requestId = engine.ids.next('req');
     const now = engine.clock.now();
     const path = request.path;
-
     if (path.startsWith(ADMIN_PREFIX) && options.admin !== undefined) {
       return respond(request, null, options.admin(request, requestId), { admin: true });
     }
-    const mode = testModeOfHeader(request.headers('authorization'));
-    const anonymous = (error: MockApiError, route: Route | null) =>
-      respond(
-        request,
-        route,
-        finish(errorResponse(error, requestId, mode), requestId, anonymousRate(now), now),
-      );
 
+    const anonymous = (error: MockApiError, route: Route | null) => {
+      const response = errorResponse(
+        error,
+        requestId,
+        testModeOfHeader(request.headers('authorization')),
+      );
+      return respond(request, route, finish(response, requestId, anonymousRate(now), now));
+    };
     const match = path.startsWith(`${base}/`)
       ? router.match(request.method, path.slice(base.length))
-      : { kind: 'not_found' as const };
-    if (match.kind !== 'route') {
-      const message =
-        match.kind === 'method_not_allowed'
-          ? `${request.method} is not supported on ${path}; use ${match.allowed.join(' or ')}.`
-          : `There is no endpoint at ${request.method} ${path}. Check the path against the API reference (the base URL ends in ${base || '/'}).`;
+      : ({ kind: 'not_found' } as const);
+    if (match.kind === 'method_not_allowed') {
+      const message = `${request.method} is not supported on ${path}; use ${match.allowed.join(' or ')}.`;
+      return anonymous(new MockApiError('not_found', message), null);
+    }
+    if (match.kind === 'not_found') {
+      const message = `There is no endpoint at ${request.method} ${path}. Check the path against the API reference (the base URL ends in ${base || '/'}).`;
       return anonymous(new MockApiError('not_found', message), null);
     }
 
@@ -208,31 +217,24 @@ export function createPipeline(engine: Engine, options: PipelineOptions): Handle
     } catch (error) {
       return anonymous(asApiError(error), match.route);
     }
-    const rate = space.rateLimits[match.route.bucket].hit(now);
-    if (!rate.allowed) {
-      const wait = rate.retryAfter ?? 1;
-      const what =
-        match.route.bucket === 'score'
-          ? 'score requests'
-          : match.route.bucket === 'read'
-            ? 'read requests'
-            : 'write requests';
-      const error = new MockApiError(
-        'rate_limited',
-        `Too many ${what}. Retry after ${wait} seconds${match.route.bucket === 'score' ? ', or use the bulk endpoint for batches' : ''}.`,
-        { retryAfter: wait },
-      );
-      return respond(
-        request,
-        match.route,
-        finish(
-          errorResponse(error, requestId, space.mode === 'test' ? 'test' : undefined),
-          requestId,
-          rate,
-          now,
-        ),
-      );
+    const { route, params } = match;
+    const rate = space.rateLimits[route.bucket].hit(now);
+    const mode = space.mode === 'test' ? 'test' : undefined;
+    const call: Call = { request, route, params, space, mode, requestId, rate, now };
+    if (!rate.allowed) return fail(call, rateLimited(route.bucket, rate.retryAfter ?? 1));
+
+    const fault = engine.faults.take(request.method, path.slice(base.length));
+    if (fault !== undefined) {
+      const response = errorResponse(injectedFailure(fault), requestId, mode);
+      return send(call, { ...response, status: fault.status }, true);
     }
-    return run(match.route, match.params, request, space, requestId, rate);
+
+    let input: { body: unknown; query: unknown };
+    try {
+      input = readInput(route, request);
+    } catch (error) {
+      return fail(call, error);
+    }
+    return idempotently(call, input);
   };
 }
