@@ -28,10 +28,10 @@ function valueAt(input: unknown, path: Path): unknown {
   return value;
 }
 
-const units: Record<string, [string, string]> = {
-  string: ['be', ' characters'],
-  array: ['have', ' items'],
-  set: ['have', ' items'],
+const units: Record<string, [verb: string, unit: string]> = {
+  string: ['be', 'character'],
+  array: ['have', 'item'],
+  set: ['have', 'item'],
 };
 
 function describe(issue: Issue, input: unknown): string {
@@ -45,7 +45,8 @@ function describe(issue: Issue, input: unknown): string {
     case 'too_big': {
       const [verb, unit] = units[issue.origin] ?? ['be', ''];
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-      return `must ${verb} at ${issue.code === 'too_small' ? 'least' : 'most'} ${bound}${unit}`;
+      const plural = unit === '' ? '' : ` ${unit}${Number(bound) === 1 ? '' : 's'}`;
+      return `must ${verb} at ${issue.code === 'too_small' ? 'least' : 'most'} ${bound}${plural}`;
     }
     case 'invalid_value':
       return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
