@@ -12,7 +12,7 @@
  */
 import type { RequestHandler } from 'msw';
 import { createMockApiCore, type MockApi, type MockApiOptions } from './mock-api.ts';
-import { createMswHandlers } from './msw.ts';
+import { createMswHandlers, loadMswHttp, type MswHttp } from './msw.ts';
 
 export type { Duration } from './engine/clock.ts';
 export type { CreatedWorkspace, CreditsInput, EventQuery, MockSummary } from './engine/controls.ts';
@@ -38,18 +38,23 @@ export interface MockApiWithHandlers extends MockApi {
 
 /**
  * Creates a mock of the IntentIQ API: one per test file (or per test), sharing nothing with others.
+ * `http` (msw's) is only needed in browsers, for `setupWorker(...mock.handlers)`.
  *
  * @example
  * const mock = createMockApi({ plan: 'starter' });
  * mock.clock.advance('7d'); // caches expire, jobs finish, watchlists re-score
  */
-export function createMockApi(options: MockApiOptions = {}): MockApiWithHandlers {
-  const core = createMockApiCore(options);
+export function createMockApi(
+  options: MockApiOptions & { http?: MswHttp } = {},
+): MockApiWithHandlers {
+  const { http, ...rest } = options;
+  const core = createMockApiCore(rest);
   let handlers: RequestHandler[] | undefined;
+  // Built on first access, so that msw is only loaded by those who use it.
   return Object.defineProperty(core, 'handlers', {
     enumerable: true,
     get: () => {
-      handlers ??= createMswHandlers(core.handle, core.baseUrl);
+      handlers ??= createMswHandlers(core.handle, core.baseUrl, http ?? loadMswHttp());
       return handlers;
     },
   }) as MockApiWithHandlers;

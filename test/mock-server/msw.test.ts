@@ -2,9 +2,10 @@
  * The MSW door: `installMockApi` (the one-line setup) puts the mock behind the global `fetch`, so
  * code that builds its own client (or calls `fetch` directly) reaches the mock too.
  */
+import { getResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { installMockApi } from '../../mock-server/index.ts';
+import { createMockApi, installMockApi } from '../../mock-server/index.ts';
 import { IntentIQ } from '../../src/index.ts';
 import { STRIPE_SCORE } from './helpers.ts';
 
@@ -42,5 +43,17 @@ describe('MSW handlers with setupServer', () => {
   it('are the same objects on every access', () => {
     expect(mock.handlers).toBe(mock.handlers);
     expect(mock.handlers).toHaveLength(2);
+  });
+});
+
+describe('MSW handlers built from a given http namespace (as in browsers)', () => {
+  it('answer like the loaded ones', async () => {
+    const other = createMockApi({ http, baseUrl: 'https://mock.example.test/v1' });
+    const request = new Request('https://mock.example.test/v1/account', {
+      headers: { Authorization: `Bearer ${other.keys.test}` },
+    });
+    const response = await getResponse(other.handlers, request);
+    expect(response?.status).toBe(200);
+    expect(await response?.json()).toMatchObject({ plan: 'team', mode: 'test' });
   });
 });
