@@ -1,0 +1,123 @@
+/**
+ * API objects as `openapi.yaml` describes them (typed with the SDK's types, so a drift fails the
+ * type check), for msw handlers to answer with.
+ */
+import type {
+  Account,
+  BulkJob,
+  Event,
+  Person,
+  Score,
+  Watchlist,
+  WatchlistAccount,
+  WatchlistAccounts,
+  WebhookEndpoint,
+  WebhookEndpointCreated,
+} from '../../src/index.ts';
+import type { PendingScore } from '../../src/resources/scores.ts';
+
+export const score: Score = {
+  id: 'scr_01HZ9X3F7QMHN4T',
+  domain: 'stripe.com',
+  score: 94,
+  band: 'HOT',
+  delta_30d: 12,
+  signals: { funding: 96, hiring: 88, news: 92, tech: 78, web: 84 },
+  action: 'Reference Series H. Anchor on RevOps.',
+  summary:
+    'Stripe is showing fresh capital, aggressive RevOps hiring and a run of launch coverage. Funding and news are at cycle highs, and the hiring mix points at revenue operations. Engage now while the budget conversation is open.',
+  cached: false,
+  computed_at: '2026-05-28T14:02:11Z',
+};
+
+export const pendingScore: PendingScore = {
+  id: 'scr_01HZ9X3F7QMHN4U',
+  domain: 'slow.test',
+  status: 'pending',
+  created_at: '2026-05-28T14:02:11Z',
+};
+
+export const bulkJob = (status: BulkJob['status'], processed = 0): BulkJob => ({
+  id: 'job_01HZ9X4B2W8K7R1',
+  status,
+  deferred: false,
+  tag: 'q3-enrichment',
+  webhook_url: null,
+  domains_submitted: 3,
+  progress: { total: 3, processed, scored: processed, unscorable: 0 },
+  credits_charged: 0,
+  unscorable: [],
+  created_at: '2026-05-28T14:00:00Z',
+  started_at: status === 'queued' ? null : '2026-05-28T14:00:01Z',
+  completed_at: status === 'completed' ? '2026-05-28T14:00:09Z' : null,
+});
+
+export const person: Person = {
+  id: 'prs_01HZ9X7E5R3T1Y8',
+  name: 'Jane Doe',
+  email: 'jane.doe@stripe.com',
+  title: 'Head of Revenue Operations',
+  company: 'stripe.com',
+  intent_score: 94,
+  seniority: 'director',
+  linkedin_url: 'https://www.linkedin.com/in/jane-doe',
+  resolved_at: '2026-05-28T14:02:11Z',
+};
+
+export const watchlist: Watchlist = {
+  id: 'wl_01HZ9X5C3V4N6P2',
+  name: 'Q3 expansion targets',
+  alert_threshold: 'hot_entry',
+  account_count: 2,
+  band_distribution: { HOT: 1, WARM: 1, COLD: 0, unscored: 0 },
+  created_at: '2026-05-28T14:00:00Z',
+  updated_at: '2026-05-28T14:00:00Z',
+};
+
+export const watchlistAccount: WatchlistAccount = {
+  domain: 'stripe.com',
+  score_id: 'scr_01HZ9X3F7QMHN4T',
+  score: 94,
+  band: 'HOT',
+  delta_30d: 12,
+  added_at: '2026-05-28T14:00:00Z',
+  last_scored_at: '2026-05-28T14:02:11Z',
+};
+
+export const watchlistAccounts: WatchlistAccounts = {
+  watchlist_id: 'wl_01HZ9X5C3V4N6P2',
+  accounts: ['figma.com', 'linear.app', 'stripe.com', 'notion.so'],
+  account_count: 4,
+  added: ['figma.com', 'linear.app'],
+  removed: [],
+};
+
+export const webhookEndpoint: WebhookEndpoint = {
+  id: 'we_01HZ9X6D8T2M4Q5',
+  url: 'https://example.com/webhooks/intentiq',
+  events: ['account.band_changed', 'score.bulk.completed'],
+  description: null,
+  created_at: '2026-05-28T14:00:00Z',
+};
+
+export const webhookEndpointCreated: WebhookEndpointCreated = {
+  ...webhookEndpoint,
+  secret: 'whsec_FAKEfakeFAKEfakeFAKEfakeFAKEfake0123',
+};
+
+export const event: Event = {
+  id: 'evt_01HZ9X3FK8M2P',
+  type: 'score.computed',
+  created: '2026-05-28T14:02:11Z',
+  data: { score, trigger: 'api' },
+};
+
+export const account: Account = {
+  id: 'ws_01HZ9X0A1B2C3D4',
+  name: 'Acme Revenue Team',
+  plan: 'team',
+  credits: { limit: 10_000, used: 1_204, remaining: 8_796, resets_at: '2026-06-01T00:00:00Z' },
+  rate_limits: { score_per_minute: 300, reads_per_minute: 600, concurrent_bulk_jobs: 10 },
+};
+
+export const deleted = (id: string) => ({ id, deleted: true as const });
