@@ -28,13 +28,16 @@ import { createAdmin } from './routes/admin.ts';
 import { createPipeline, type Handle } from './routes/pipeline.ts';
 import { routes } from './routes/table.ts';
 
+/** Where a mock answers by default: the real API's base URL, which is also the client's default. */
 export const DEFAULT_BASE_URL = 'https://api.intentiq.dev/v1';
 
+/** Options of `createMockApi()`. */
 export interface MockApiOptions extends EngineOptions {
   /** Where the mock answers (default `https://api.intentiq.dev/v1`, the client's default). */
   baseUrl?: string;
 }
 
+/** The mock's clock, as tests drive it. */
 export interface MockClock {
   /** The mock's current time. */
   now(): Date;
@@ -44,6 +47,7 @@ export interface MockClock {
   set(instant: Date | number | string): Date;
 }
 
+/** A mock of the IntentIQ API (see `createMockApi`). */
 export interface MockApi {
   /** The base URL the mock answers at. */
   readonly baseUrl: string;
@@ -87,7 +91,7 @@ export interface MockApi {
   };
 }
 
-/** Everything but the MSW handlers (see `index.ts`). */
+/** A mock with everything but the MSW handlers (see `index.ts`); what the `iiq` CLI uses. */
 export function createMockApiCore(options: MockApiOptions = {}): MockApi {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/$/, '');
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');

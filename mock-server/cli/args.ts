@@ -3,6 +3,7 @@
  * `--flag=value` or boolean `--flag` options. Unknown flags are errors, not silently ignored.
  */
 
+/** How one `--flag` is read. */
 export interface FlagSpec {
   /** Takes a value (`--port 4010`) rather than being a switch (`--json`). */
   value: boolean;
@@ -10,11 +11,13 @@ export interface FlagSpec {
   short?: string;
 }
 
+/** The positional arguments and flags of a command line. */
 export interface ParsedArgs {
   positionals: string[];
   flags: Record<string, string | true>;
 }
 
+/** A mistake in the command line: printed with a pointer to `--help`, exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -22,6 +25,7 @@ export class UsageError extends Error {
   }
 }
 
+/** Parses `argv` (without the command) against the flags a command accepts. */
 export function parseArgs(
   argv: readonly string[],
   spec: Readonly<Record<string, FlagSpec>>,

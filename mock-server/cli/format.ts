@@ -30,6 +30,7 @@ function wrap(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
+/** The lines `iiq score` prints for a score. */
 export function formatScore(score: Score): string[] {
   const delta = score.delta_30d > 0 ? `+${score.delta_30d}` : String(score.delta_30d);
   const lines = [`${score.domain}  ${score.score} ${score.band ?? ''}  ${delta} over 30 days`, ''];

@@ -5,6 +5,7 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
 }
 
+/** The real terminal. */
 export const processIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

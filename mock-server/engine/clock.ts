@@ -70,6 +70,7 @@ export function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** The mock's virtual clock. Only the scheduler moves it forward (see `Engine.advance`). */
 export class Clock {
   #offset = 0;
   #start: number;

@@ -12,6 +12,7 @@ import { isPlanName, type PlanName } from './plans.ts';
 import type { Mode } from './space.ts';
 import { creditsView, type Workspace } from './workspaces.ts';
 
+/** Credits of the current cycle, as `GET /account` shows them. */
 export type WireCredits = components['schemas']['Account']['credits'];
 
 function workspaceOf(engine: Engine, id: string | undefined): Workspace {
@@ -32,6 +33,7 @@ function renderCredits(workspace: Workspace, now: number): WireCredits {
   };
 }
 
+/** What `mock.credits.set()` takes: `remaining` or `used`, for a workspace. */
 export interface CreditsInput {
   /** A workspace ID (default: the default workspace). */
   workspace?: string;
@@ -41,6 +43,7 @@ export interface CreditsInput {
   used?: number;
 }
 
+/** The credits of a workspace's current cycle (default: the default workspace). */
 export function getCredits(engine: Engine, workspace?: string): WireCredits {
   return renderCredits(workspaceOf(engine, workspace), engine.clock.now());
 }
@@ -74,6 +77,7 @@ export function revokeKey(engine: Engine, key: string): boolean {
   return engine.revoke(sha256Hex(key));
 }
 
+/** A workspace made by `mock.workspaces.create()`, with its keys. */
 export interface CreatedWorkspace {
   id: string;
   name: string;
@@ -82,6 +86,7 @@ export interface CreatedWorkspace {
   keys: { test: string; live: string };
 }
 
+/** Creates a workspace with a fresh pair of keys derived from the seed. */
 export function createWorkspace(
   engine: Engine,
   input: { plan?: string; name?: string } = {},
@@ -96,6 +101,7 @@ export function createWorkspace(
   return { id: workspace.id, name: workspace.name, plan: workspace.plan.name, keys };
 }
 
+/** What one mode of a workspace holds, by count. */
 export interface ModeSummary {
   scores: number;
   pending_scores: number;
@@ -107,6 +113,7 @@ export interface ModeSummary {
   idempotency_keys: number;
 }
 
+/** What `mock.inspect()` returns. */
 export interface MockSummary {
   now: string;
   scheduled_tasks: number;
@@ -162,6 +169,7 @@ export function inspect(engine: Engine): MockSummary {
   };
 }
 
+/** Filters of `mock.events.list()`. */
 export interface EventQuery {
   workspace?: string;
   mode?: Mode;

@@ -23,8 +23,10 @@ import {
 
 /** The API reference's example time: a fresh mock's first score of stripe.com matches it exactly. */
 export const DEFAULT_START = '2026-05-28T14:02:11Z';
+/** The seed of a mock created without one: its keys are the ones `iiq mock` prints. */
 export const DEFAULT_SEED = 'vesperwise';
 
+/** Options of the engine, and of `createMockApi()`. */
 export interface EngineOptions {
   /** Seeds IDs, keys and secrets: the same seed gives the same values in every run. */
   seed?: string;
@@ -40,11 +42,13 @@ export interface EngineOptions {
   rateLimits?: boolean;
 }
 
+/** A workspace's two keys. */
 export interface WorkspaceKeys {
   test: string;
   live: string;
 }
 
+/** Told about every event as it is recorded (webhook delivery subscribes here). */
 export type EventListener = (space: Space, event: EventRecord) => void;
 
 export class Engine {

@@ -7,6 +7,7 @@ import type { components } from '../../src/generated/openapi.ts';
 export type ErrorCode = components['schemas']['ErrorCode'];
 export type FieldError = components['schemas']['FieldError'];
 
+/** The extra fields of an API error. */
 export interface MockApiErrorDetails {
   /** The offending field (400, some 422). */
   field?: string;
@@ -20,6 +21,7 @@ export interface MockApiErrorDetails {
   domain?: string;
 }
 
+/** An API error, thrown by the engine and rendered by the pipeline. */
 export class MockApiError extends Error {
   readonly code: ErrorCode;
   readonly details: MockApiErrorDetails;
@@ -32,6 +34,7 @@ export class MockApiError extends Error {
   }
 }
 
+/** A 400 `invalid_request` on a field. */
 export function invalidRequest(field: string | undefined, message: string): MockApiError {
   return new MockApiError('invalid_request', message, field === undefined ? {} : { field });
 }

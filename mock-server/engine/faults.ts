@@ -3,6 +3,7 @@
  * carry. For testing a client's handling of failures the magic domains do not reach.
  */
 
+/** What `mock.faults.inject()` takes. */
 export interface FaultSpec {
   /** An API path such as `/score` or `/v1/score` (query strings are ignored). */
   path: string;
@@ -14,6 +15,7 @@ export interface FaultSpec {
   count?: number;
 }
 
+/** An injected fault still waiting for requests. */
 export interface Fault {
   readonly path: string;
   readonly method: string | undefined;
@@ -21,6 +23,7 @@ export interface Fault {
   remaining: number;
 }
 
+/** The faults injected into one mock. */
 export class Faults {
   #faults: Fault[] = [];
 

@@ -7,6 +7,7 @@ import type { Clock } from './clock.ts';
 import { hash32, Random } from './random.ts';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** The characters of keys and secrets. */
 export const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 function encodeTime(ms: number): string {
@@ -19,8 +20,10 @@ function encodeTime(ms: number): string {
   return out;
 }
 
+/** The prefixes of the IDs the engine hands out (people's IDs are stable, see `stableId`). */
 export type IdPrefix = 'scr' | 'job' | 'wl' | 'evt' | 'we' | 'ws' | 'req';
 
+/** The ID generator of one mock. */
 export class Ids {
   readonly #clock: Clock;
   readonly #objects: Random;

@@ -4,8 +4,10 @@
  */
 import type { components } from '../../src/generated/openapi.ts';
 
+/** `starter`, `team` or `scale`. */
 export type PlanName = components['schemas']['Plan'];
 
+/** What a plan allows: credits, rate limits and caps. */
 export interface Plan {
   name: PlanName;
   /** Credits per monthly cycle. */
@@ -22,6 +24,7 @@ export interface Plan {
   watchlistAccounts: number;
 }
 
+/** The three plans, by name. */
 export const PLANS: Readonly<Record<PlanName, Plan>> = {
   starter: {
     name: 'starter',
@@ -52,6 +55,7 @@ export const PLANS: Readonly<Record<PlanName, Plan>> = {
   },
 };
 
+/** Whether a value is one of the plan names. */
 export function isPlanName(value: unknown): value is PlanName {
   return value === 'starter' || value === 'team' || value === 'scale';
 }

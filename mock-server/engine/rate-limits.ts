@@ -3,10 +3,12 @@
  * requests were allowed in the 60 seconds before it. Refused requests do not count.
  */
 
+/** Which limit a request counts against: scores, reads (GET) or other writes. */
 export type Bucket = 'score' | 'read' | 'write';
 
 export const WINDOW_MS = 60_000;
 
+/** How a window stands, for the rate-limit headers. */
 export interface RateState {
   limit: number;
   remaining: number;
@@ -16,6 +18,7 @@ export interface RateState {
   retryAfter?: number;
 }
 
+/** One sliding window: a bucket of one mode of one workspace. */
 export class RateWindow {
   readonly limit: number;
   #times: number[] = [];

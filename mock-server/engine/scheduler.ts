@@ -12,6 +12,7 @@ interface Task {
   run: () => void;
 }
 
+/** Tasks keyed to virtual time. */
 export class Scheduler {
   readonly #clock: Clock;
   #tasks: Task[] = [];
