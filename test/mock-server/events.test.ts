@@ -21,6 +21,30 @@ describe('GET /v1/events', () => {
     });
   });
 
+  it('lists all six event types, each in the shape openapi.yaml gives it', async () => {
+    const api = mockApi();
+    const live = { key: api.mock.keys.live };
+    api.mock.credits.set({ remaining: 1000 });
+    await api.post('/people/score', { email: 'alejandro.dlamini@stripe.com' }, live);
+    await api.post('/score/bulk', { domains: ['stripe.com', 'unscorable.test'] }, live);
+    await api.post(
+      '/watchlists',
+      { name: 'Alerts', accounts: ['rising.test', 'spike.test'] },
+      live,
+    );
+    api.mock.clock.advance('7d');
+    const reply = await api.get('/events?limit=100', live);
+    const types = new Set(reply.body.data.map((event: { type: string }) => event.type));
+    expect([...types].sort()).toEqual([
+      'account.band_changed',
+      'credits.low',
+      'person.scored',
+      'score.bulk.completed',
+      'score.computed',
+      'signal.spike',
+    ]);
+  });
+
   it('filters by type', async () => {
     const api = mockApi();
     await api.post('/score', { domain: 'stripe.com' });
