@@ -34,6 +34,14 @@ export interface EventRecord {
 
 export const EVENT_RETENTION_MS = 30 * DAY_MS;
 
+/** Drops the events past the retention window (they are at the front: time only moves forward). */
+function forgetExpired(events: EventRecord[], now: number): void {
+  const first = events[0];
+  if (first === undefined || first.created > now - EVENT_RETENTION_MS) return;
+  const keep = events.findIndex((event) => event.created > now - EVENT_RETENTION_MS);
+  events.splice(0, keep < 0 ? events.length : keep);
+}
+
 /** Records an event in the space and tells the engine's listeners. */
 export function recordEvent<T extends EventType>(
   engine: Engine,
@@ -49,6 +57,7 @@ export function recordEvent<T extends EventType>(
     data,
     ...(webhookUrl === undefined ? {} : { webhookUrl }),
   };
+  forgetExpired(space.events, event.created);
   space.events.push(event);
   engine.notify(space, event);
   return event;
