@@ -77,7 +77,12 @@ const MAX_TIMER = 2_147_483_647;
 function env(name: string): string | undefined {
   const process = (globalThis as { process?: { env?: Record<string, string | undefined> } })
     .process;
-  const value = process?.env?.[name]?.trim();
+  let value: string | undefined;
+  try {
+    value = process?.env?.[name]?.trim();
+  } catch {
+    // Deno without --allow-env throws on access: the variable counts as unset.
+  }
   return value === '' ? undefined : value;
 }
 
