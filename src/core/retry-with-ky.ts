@@ -19,7 +19,13 @@ type KyModule = typeof import('ky');
 let kyModule: Promise<KyModule> | undefined;
 
 function loadKy(): Promise<KyModule> {
-  kyModule ??= import('ky');
+  kyModule ??= import('ky').then((module) => {
+    // From the CommonJS build, `default` is the chunk's module.exports, with ky one level down.
+    const nested = (module.default as unknown as { default?: KyModule['default'] }).default;
+    return typeof module.default === 'function'
+      ? module
+      : { ...module, default: nested ?? module.default };
+  });
   return kyModule;
 }
 
