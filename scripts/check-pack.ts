@@ -78,11 +78,12 @@ try {
   process.stdout.write(run(process.execPath, ['check.cjs'], scratch));
   const bin = readdirSync(join(scratch, 'node_modules', '.bin'));
   if (!bin.includes('iiq')) throw new Error('the iiq bin is not installed');
-  process.stdout.write(
-    run(process.execPath, [join(scratch, 'node_modules', '.bin', 'iiq'), '--help'], scratch).split(
-      '\n',
-    )[0] + '\n',
+  const help = run(
+    process.execPath,
+    [join(scratch, 'node_modules', '.bin', 'iiq'), '--help'],
+    scratch,
   );
+  console.log(`iiq --help: ${help.split('\n')[0]}`);
   console.log(
     `${filename}: ${files.length} files, installs and loads with import and require on Node ${process.versions.node}`,
   );
