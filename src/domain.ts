@@ -31,7 +31,7 @@ export function checkDomain(input: unknown): DomainCheck {
   if (trimmed.length > 2048) return { ok: false, reason: 'must be at most 2048 characters' };
   const hostname = hostnameOf(trimmed)?.replace(/\.$/, '');
   if (!hostname?.includes('.')) {
-    return { ok: false, reason: `must be a domain name such as "stripe.com", got "${trimmed}"` };
+    return { ok: false, reason: 'must be a domain name such as "stripe.com"' };
   }
   const parsed = parse(hostname);
   if (parsed.isIp) return { ok: false, reason: `must be a domain name, not an IP address` };
@@ -45,6 +45,26 @@ export function checkDomain(input: unknown): DomainCheck {
     return { ok: false, reason: `"${hostname}" is a public suffix, not a company's domain` };
   }
   return { ok: true, domain: parsed.domain };
+}
+
+/** The result of checking a list of domains: their apexes, or why each bad one has none. */
+export type DomainsCheck =
+  | { ok: true; domains: string[] }
+  | { ok: false; issues: { field: string; message: string }[] };
+
+/**
+ * Checks a list of domains (`field` names the list, e.g. `domains`): the apex of each, de-duplicated
+ * in first-occurrence order, or every bad one by index (`domains[3]`). Never throws.
+ */
+export function checkDomains(field: string, inputs: readonly unknown[]): DomainsCheck {
+  const domains = new Set<string>();
+  const issues: { field: string; message: string }[] = [];
+  inputs.forEach((input, index) => {
+    const result = checkDomain(input);
+    if (result.ok) domains.add(result.domain);
+    else issues.push({ field: `${field}[${index}]`, message: result.reason });
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, domains: [...domains] };
 }
 
 /**

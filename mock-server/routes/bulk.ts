@@ -1,16 +1,11 @@
 /** `POST /score/bulk`, `GET /score/bulk/{id}` and `GET /score/bulk/{id}/results` (JSON or CSV). */
-import * as z from 'zod/mini';
-import { BulkJobCreateParamsSchema, ListParamsSchema } from '../../src/schemas/params.ts';
+import { BulkJobCreateParamsSchema, BulkJobResultsParamsSchema } from '../../src/schemas/params.ts';
 import { createBulkJob, renderJob, retrieveJob } from '../engine/bulk.ts';
 import { paginate } from '../engine/pagination.ts';
 import { renderScore, type WireScore } from '../engine/scores.ts';
 import { resultsCsv } from './csv.ts';
 import { route } from './types.ts';
 import { apexDomains } from './validation.ts';
-
-const ResultsQuerySchema = z.extend(ListParamsSchema, {
-  format: z.optional(z.enum(['json', 'csv'])),
-});
 
 export const bulkRoutes = [
   route({
@@ -43,7 +38,7 @@ export const bulkRoutes = [
     path: '/score/bulk/{id}/results',
     operation: 'listBulkJobResults',
     bucket: 'read',
-    query: ResultsQuerySchema,
+    query: BulkJobResultsParamsSchema,
     handler: (_request, { space, params, query, json }) => {
       const job = retrieveJob(space, params.id as string);
       const rows = job.outcomes.map((outcome) => {

@@ -1,6 +1,5 @@
 /** `POST /score` and `GET /score/{id}`. */
 import { ScoreCreateParamsSchema } from '../../src/schemas/params.ts';
-import { invalidRequest } from '../engine/errors.ts';
 import { createScore, renderPending, renderScore, retrieveScore } from '../engine/scores.ts';
 import { route } from './types.ts';
 import { apexDomain } from './validation.ts';
@@ -14,8 +13,6 @@ export const scoreRoutes = [
     body: ScoreCreateParamsSchema,
     handler: (_request, { engine, space, body, json }) => {
       const include = body.include ?? [];
-      if (new Set(include).size !== include.length)
-        throw invalidRequest('include', 'include must not list the same expansion twice.');
       const outcome = createScore(engine, space, {
         domain: apexDomain('domain', body.domain),
         forceRefresh: body.force_refresh ?? false,

@@ -1,6 +1,5 @@
 /** Webhook endpoints. The signing secret is in the create response only. */
 import { ListParamsSchema, WebhookEndpointCreateParamsSchema } from '../../src/schemas/params.ts';
-import { invalidRequest } from '../engine/errors.ts';
 import { paginate } from '../engine/pagination.ts';
 import {
   createWebhookEndpoint,
@@ -30,9 +29,6 @@ export const webhookEndpointRoutes = [
     bucket: 'write',
     body: WebhookEndpointCreateParamsSchema,
     handler: (_request, { engine, space, body, json }) => {
-      if (new Set(body.events).size !== body.events.length) {
-        throw invalidRequest('events', 'events must not list the same event type twice.');
-      }
       const endpoint = createWebhookEndpoint(engine, space, {
         url: body.url,
         events: body.events,

@@ -4,7 +4,6 @@
  * the first time a domain is checked, never at `import` time; bundlers split it into its own chunk.
  */
 import type * as DomainModule from '../domain.ts';
-import type { ValidationIssue } from './errors.ts';
 import { fail } from './validate.ts';
 
 let loading: Promise<typeof DomainModule> | undefined;
@@ -31,14 +30,8 @@ export async function apexDomain(field: string, input: string): Promise<string> 
  * by index (`domains[3]`), in one `ValidationError`.
  */
 export async function apexDomains(field: string, inputs: readonly string[]): Promise<string[]> {
-  const { checkDomain } = loaded ?? (await loadDomainModule());
-  const unique = new Set<string>();
-  const issues: ValidationIssue[] = [];
-  inputs.forEach((input, index) => {
-    const result = checkDomain(input);
-    if (result.ok) unique.add(result.domain);
-    else issues.push({ field: `${field}[${index}]`, message: result.reason });
-  });
-  if (issues.length > 0) fail(issues);
-  return [...unique];
+  const { checkDomains } = loaded ?? (await loadDomainModule());
+  const result = checkDomains(field, inputs);
+  if (!result.ok) fail(result.issues);
+  return result.domains;
 }

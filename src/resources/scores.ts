@@ -3,7 +3,7 @@ import { apexDomain } from '../core/domains.ts';
 import type { RequestOptions } from '../core/options.ts';
 import { path } from '../core/path.ts';
 import { APIResource, type WithMode } from '../core/resource.ts';
-import { parseParams } from '../core/validate.ts';
+import { parseParams, withoutRepeats } from '../core/validate.ts';
 import type { components } from '../generated/openapi.ts';
 import { ScoreCreateParamsSchema } from '../schemas/params.ts';
 
@@ -57,10 +57,9 @@ export class ScoresResource extends APIResource {
   ): APIPromise<WithMode<Score> | WithMode<PendingScore>>;
   create(params: ScoreCreateParams, options?: RequestOptions) {
     return this.call<WithMode<Score> | WithMode<PendingScore>>(async () => {
-      const body = parseParams(ScoreCreateParamsSchema, params);
+      const body = parseParams(ScoreCreateParamsSchema, withoutRepeats(params, 'include'));
       const domain = await apexDomain('domain', body.domain);
-      const include = body.include && [...new Set(body.include)];
-      return { method: 'POST', path: '/score', body: { ...body, domain, include } };
+      return { method: 'POST', path: '/score', body: { ...body, domain } };
     }, options);
   }
 

@@ -3,7 +3,7 @@ import type { RequestOptions } from '../core/options.ts';
 import type { PagePromise } from '../core/pagination.ts';
 import { path } from '../core/path.ts';
 import { APIResource, type ListParams, type WithMode } from '../core/resource.ts';
-import { parseParams } from '../core/validate.ts';
+import { parseParams, withoutRepeats } from '../core/validate.ts';
 import type { components } from '../generated/openapi.ts';
 import { ListParamsSchema, WebhookEndpointCreateParamsSchema } from '../schemas/params.ts';
 import type { Deleted } from './watchlists.ts';
@@ -29,12 +29,8 @@ export class WebhookEndpointsResource extends APIResource {
     options?: RequestOptions,
   ): APIPromise<WithMode<WebhookEndpointCreated>> {
     return this.call(() => {
-      const body = parseParams(WebhookEndpointCreateParamsSchema, params);
-      return {
-        method: 'POST',
-        path: '/webhook_endpoints',
-        body: { ...body, events: [...new Set(body.events)] },
-      };
+      const body = parseParams(WebhookEndpointCreateParamsSchema, withoutRepeats(params, 'events'));
+      return { method: 'POST', path: '/webhook_endpoints', body };
     }, options);
   }
 

@@ -6,6 +6,9 @@
  * not validated: unknown new fields and enum values from the API pass through the client untouched.
  */
 import * as z from 'zod/mini';
+import { AlertThresholdSchema, EventTypeSchema } from './enums.ts';
+
+export { AlertThresholdSchema, EventTypeSchema };
 
 const dateTime = z.iso.datetime({ offset: true });
 const percent = z.int().check(z.minimum(0), z.maximum(100));
@@ -112,8 +115,6 @@ export const BulkJobSchema = z.object({
   completed_at: z.nullable(dateTime),
 });
 
-export const AlertThresholdSchema = z.enum(['hot_entry', 'any_band_change', 'score_delta_10']);
-
 export const WatchlistSchema = z.object({
   id: prefixedId('wl'),
   name: z.string().check(z.minLength(1), z.maxLength(80)),
@@ -148,15 +149,6 @@ export const WatchlistAccountsSchema = z.object({
 });
 
 export const DeletedSchema = z.object({ id: z.string(), deleted: z.literal(true) });
-
-export const EventTypeSchema = z.enum([
-  'score.computed',
-  'score.bulk.completed',
-  'account.band_changed',
-  'signal.spike',
-  'person.scored',
-  'credits.low',
-]);
 
 export const WebhookEndpointSchema = z.object({
   id: prefixedId('we'),

@@ -8,15 +8,20 @@
  */
 import * as z from 'zod/mini';
 
-import { AlertThresholdSchema, EventTypeSchema } from './objects.ts';
+import { AlertThresholdSchema, EventTypeSchema } from './enums.ts';
 
 const domainInput = z.string().check(z.minLength(1), z.maxLength(2048));
+
+/** `uniqueItems: true` in openapi.yaml. */
+const noRepeats = z.refine<readonly unknown[]>((items) => new Set(items).size === items.length, {
+  message: 'must not list the same value twice',
+});
 const httpUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));
 
 export const ScoreCreateParamsSchema = z.strictObject({
   domain: domainInput,
   force_refresh: z.optional(z.boolean()),
-  include: z.optional(z.array(z.enum(['signals.evidence', 'history', 'people']))),
+  include: z.optional(z.array(z.enum(['signals.evidence', 'history', 'people'])).check(noRepeats)),
   webhook_url: z.optional(httpUrl),
 });
 
@@ -53,7 +58,7 @@ export const WatchlistAccountsParamsSchema = z.strictObject({
 
 export const WebhookEndpointCreateParamsSchema = z.strictObject({
   url: httpUrl,
-  events: z.array(EventTypeSchema).check(z.minLength(1)),
+  events: z.array(EventTypeSchema).check(z.minLength(1), noRepeats),
   description: z.optional(z.string().check(z.maxLength(255))),
 });
 
@@ -64,4 +69,8 @@ export const ListParamsSchema = z.strictObject({
 
 export const EventListParamsSchema = z.extend(ListParamsSchema, {
   type: z.optional(EventTypeSchema),
+});
+
+export const BulkJobResultsParamsSchema = z.extend(ListParamsSchema, {
+  format: z.optional(z.enum(['json', 'csv'])),
 });

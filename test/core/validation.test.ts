@@ -66,7 +66,7 @@ describe('bulk jobs', () => {
     expect(error.field).toBe('domains[3]');
     expect(error.issues.map((issue) => issue.field)).toEqual(['domains[3]', 'domains[4]']);
     expect(error.message).toBe(
-      'domains[3] must be a domain name such as "stripe.com", got "localhost" (and 1 more).',
+      'domains[3] must be a domain name such as "stripe.com" (and 1 more).',
     );
   });
 
@@ -180,7 +180,7 @@ describe('lists and everything else', () => {
     expect(error).toMatchObject({
       field: 'forceRefresh',
       message:
-        'forceRefresh is not a known parameter (parameters are snake_case, e.g. force_refresh).',
+        'forceRefresh is not a parameter of this endpoint (check the spelling; names are snake_case).',
     });
   });
 

@@ -168,7 +168,7 @@ describe('webhook endpoints', () => {
     });
     expect(repeated.body.error).toMatchObject({
       field: 'events',
-      message: 'events must not list the same event type twice.',
+      message: 'events must not list the same value twice.',
     });
   });
 });

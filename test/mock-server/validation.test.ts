@@ -28,7 +28,7 @@ describe('bad input is a 400 JSON error, never a 500 or a stack', () => {
 
   it('refuses a body that is not an object', async () => {
     const error = invalid(await mockApi().post('/score', ['stripe.com']));
-    expect(error).toMatchObject({ message: 'The request body must be a JSON object.' });
+    expect(error).toMatchObject({ message: 'body must be an object.' });
     expect(error.field).toBeUndefined();
   });
 
@@ -51,7 +51,8 @@ describe('bad input is a 400 JSON error, never a 500 or a stack', () => {
     const error = invalid(await mockApi().post('/score', { domain: 'stripe.com', domian: 'x' }));
     expect(error).toMatchObject({
       field: 'domian',
-      message: 'domian is not a parameter of this endpoint; check the spelling or remove it.',
+      message:
+        'domian is not a parameter of this endpoint (check the spelling; names are snake_case).',
     });
   });
 
@@ -109,7 +110,7 @@ describe('bad input is a 400 JSON error, never a 500 or a stack', () => {
     );
     expect(error).toMatchObject({
       field: 'include',
-      message: 'include must not list the same expansion twice.',
+      message: 'include must not list the same value twice.',
     });
   });
 

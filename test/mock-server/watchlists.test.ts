@@ -56,7 +56,7 @@ describe('watchlists', () => {
     const reply = await mockApi().post('/watchlists', { name: 'x'.repeat(81) });
     expect(reply.body.error).toMatchObject({
       field: 'name',
-      message: 'name must be at most 80 characters long.',
+      message: 'name must be at most 80 characters.',
     });
   });
 

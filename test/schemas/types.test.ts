@@ -89,6 +89,13 @@ assertSame<
   >
 >();
 
+assertSame<
+  Same<
+    In<typeof params.BulkJobResultsParamsSchema>,
+    NonNullable<operations['listBulkJobResults']['parameters']['query']>
+  >
+>();
+
 // The proof itself is a test: a type that cannot differ must not compile as different.
 // @ts-expect-error a Score is not a Person
 assertSame<Same<Out<typeof objects.ScoreSchema>, Schemas['Person']>>();
@@ -151,6 +158,21 @@ describe('schemas accept the examples in openapi.yaml', () => {
       }
     }
     expect(checked).toBe(Object.keys(byPath).length);
+  });
+
+  it('refuses repeated values where openapi.yaml says uniqueItems', () => {
+    expect(
+      params.ScoreCreateParamsSchema.safeParse({
+        domain: 'stripe.com',
+        include: ['history', 'history'],
+      }).success,
+    ).toBe(false);
+    expect(
+      params.WebhookEndpointCreateParamsSchema.safeParse({
+        url: 'https://example.com/hooks',
+        events: ['signal.spike', 'signal.spike'],
+      }).success,
+    ).toBe(false);
   });
 
   it('refuses unknown fields in request bodies', () => {

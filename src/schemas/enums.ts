@@ -1,0 +1,16 @@
+/**
+ * Enumerations shared by the request and object schemas. Kept apart from `objects.ts` so that the
+ * client, which only needs the request schemas, does not bundle every object schema.
+ */
+import * as z from 'zod/mini';
+
+export const AlertThresholdSchema = z.enum(['hot_entry', 'any_band_change', 'score_delta_10']);
+
+export const EventTypeSchema = z.enum([
+  'score.computed',
+  'score.bulk.completed',
+  'account.band_changed',
+  'signal.spike',
+  'person.scored',
+  'credits.low',
+]);
