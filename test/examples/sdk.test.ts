@@ -1,0 +1,87 @@
+/**
+ * The SDK examples run as users run them (`node examples/<name>.ts`, importing the built package by
+ * name) against the reference mock served over HTTP, and print real results.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MockServer } from '../../mock-server/http.ts';
+import { createMockApiCore } from '../../mock-server/mock-api.ts';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+let server: MockServer;
+let key: string;
+
+beforeAll(async () => {
+  if (!existsSync(`${root}/dist/index.js`)) {
+    throw new Error('The examples import the built package: run `npm run build` first.');
+  }
+  // Real time, so that bulk jobs move on their own while the example polls them.
+  const mock = createMockApiCore({ realtime: true });
+  key = mock.keys.test;
+  server = await mock.listen();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function example(name: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, [`examples/${name}.ts`, ...args], {
+    cwd: root,
+    env: { ...process.env, IIQ_BASE_URL: server.url, IIQ_API_KEY: key, IIQ_LOG: 'off' },
+    timeout: 20_000,
+  });
+  return stdout;
+}
+
+describe('examples', () => {
+  it('score.ts prints the score, band, action and signals of a domain', async () => {
+    const lines = (await example('score', 'https://www.stripe.com/atlas')).split('\n');
+    expect(lines[0]).toBe('stripe.com: 94 (HOT), +12 over 30 days [cache miss]');
+    expect(lines[1]).toBe('Action: Reference Series H. Anchor on RevOps.');
+    expect(lines.slice(2, 7).map((line) => line.trim().split(/\s+/).slice(0, 2))).toEqual([
+      ['funding', '96'],
+      ['hiring', '88'],
+      ['news', '92'],
+      ['tech', '78'],
+      ['web', '84'],
+    ]);
+  });
+
+  it('score.ts explains an unscorable domain instead of crashing', async () => {
+    expect(await example('score', 'unscorable.test')).toMatch(
+      /^unscorable\.test cannot be scored: /,
+    );
+  });
+
+  it('bulk.ts waits for the job, then reads its results and CSV', async () => {
+    const output = await example('bulk');
+    expect(output).toMatch(/^job_\w+ completed: 4 scored, 0 credits$/m);
+    expect(output).toMatch(/^ {2}skipped unscorable\.test: /m);
+    expect(output).toMatch(/^completed: 5\/5 processed$/m);
+    for (const domain of ['stripe.com', 'notion.so', 'linear.app', 'figma.com']) {
+      expect(output).toMatch(
+        new RegExp(`^ {2}${domain.replace('.', '\\.')} +\\d+ (HOT|WARM|COLD)$`, 'm'),
+      );
+    }
+    expect(output).toContain(
+      'CSV: 5 rows, header domain,status,score,band,delta_30d,funding,hiring,news,tech,web,action,computed_at',
+    );
+  });
+
+  it('watchlists.ts creates, fills, reads and deletes a watchlist', async () => {
+    const output = await example('watchlists');
+    const id = /^created (wl_\w+) "Q3 expansion targets"$/m.exec(output)?.[1];
+    expect(id).toBeDefined();
+    expect(output).toContain('added linear.app, figma.com; 4 accounts');
+    expect(output).toContain('removed notion.so; 3 accounts');
+    expect(output).toMatch(/^bands: \d+ HOT, \d+ WARM, \d+ COLD, 0 unscored$/m);
+    expect(output).toMatch(/^ {2}stripe\.com +94 HOT$/m);
+    expect(output).toContain(`deleted ${id}`);
+  });
+});
