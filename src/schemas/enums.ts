@@ -3,14 +3,8 @@
  * client, which only needs the request schemas, does not bundle every object schema.
  */
 import * as z from 'zod/mini';
+import { EVENT_TYPES } from './event-types.ts';
 
 export const AlertThresholdSchema = z.enum(['hot_entry', 'any_band_change', 'score_delta_10']);
 
-export const EventTypeSchema = z.enum([
-  'score.computed',
-  'score.bulk.completed',
-  'account.band_changed',
-  'signal.spike',
-  'person.scored',
-  'credits.low',
-]);
+export const EventTypeSchema = z.enum(EVENT_TYPES);

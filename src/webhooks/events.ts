@@ -1,4 +1,5 @@
 import type { components } from '../generated/openapi.ts';
+import { EVENT_TYPES } from '../schemas/event-types.ts';
 
 type Schemas = components['schemas'];
 
@@ -65,14 +66,7 @@ export type WebhookEventOfType<T extends WebhookEventType> = Extract<
 >;
 
 /** Every event type this version of the SDK knows, in the order the API reference lists them. */
-export const WEBHOOK_EVENT_TYPES = [
-  'score.computed',
-  'score.bulk.completed',
-  'account.band_changed',
-  'signal.spike',
-  'person.scored',
-  'credits.low',
-] as const satisfies readonly WebhookEventType[];
+export const WEBHOOK_EVENT_TYPES = EVENT_TYPES satisfies readonly WebhookEventType[];
 
 const knownTypes: ReadonlySet<string> = new Set(WEBHOOK_EVENT_TYPES);
 
