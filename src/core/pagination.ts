@@ -135,7 +135,6 @@ export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIt
       fail([{ field: 'max', message: `must be a positive integer, got ${String(max)}` }]);
     }
     const items: Item[] = [];
-    if (max === 0) return items;
     for await (const item of this) {
       items.push(item);
       if (items.length >= max) break;
