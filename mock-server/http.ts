@@ -102,11 +102,18 @@ async function writeWebResponse(res: ServerResponse, response: Response): Promis
   res.end(body);
 }
 
+/**
+ * Something to wait for before a request is handled (e.g. deliveries to settle), or undefined. The
+ * pipeline is synchronous; this lets the HTTP door offer the few controls that have to wait.
+ */
+export type BeforeHandle = (request: MockRequest) => Promise<unknown> | undefined;
+
 /** Starts the HTTP door for a pipeline. `basePath` is the API's path prefix, e.g. `/v1`. */
 export async function startMockServer(
   handle: Handle,
   basePath: string,
   options: ListenOptions = {},
+  before?: BeforeHandle,
 ): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
   const extra = [...(options.handlers ?? [])];
@@ -121,7 +128,10 @@ export async function startMockServer(
           const mocked = await fromMsw(getResponse, extra, req, body, origin);
           if (mocked !== undefined) return writeWebResponse(res, mocked);
         }
-        const response = handle(toMockRequest(req, body, tooLarge));
+        const request = toMockRequest(req, body, tooLarge);
+        const waiting = before?.(request);
+        if (waiting !== undefined) await waiting;
+        const response = handle(request);
         if (tooLarge) response.headers.Connection = 'close';
         response.headers['Content-Length'] = String(Buffer.byteLength(response.body));
         res.writeHead(response.status, response.headers);

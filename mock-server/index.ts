@@ -14,8 +14,17 @@ import type { RequestHandler } from 'msw';
 import { createMockApiCore, type MockApi, type MockApiOptions } from './mock-api.ts';
 import { createMswHandlers, loadMswHttp, type MswHttp } from './msw.ts';
 
+export type { WebhookReceiver } from './deliver.ts';
 export type { Duration } from './engine/clock.ts';
 export type { CreatedWorkspace, CreditsInput, EventQuery, MockSummary } from './engine/controls.ts';
+export {
+  DEFAULT_DELIVERY_TIMEOUT_MS,
+  DELIVERY_RETRY_DELAYS_SECONDS,
+  type DeliveryQuery,
+  type DeliveryStatus,
+  MAX_DELIVERY_ATTEMPTS,
+  type WireDelivery as MockDelivery,
+} from './engine/deliveries.ts';
 export { DEFAULT_SEED, DEFAULT_START, type EngineOptions } from './engine/engine.ts';
 export type { FaultSpec } from './engine/faults.ts';
 export {
@@ -26,8 +35,16 @@ export {
   SLOW_SCORE_MS,
 } from './engine/magic.ts';
 export { PLANS, type Plan, type PlanName } from './engine/plans.ts';
+export type { DeepPartial, TriggerOptions } from './engine/trigger.ts';
+export type { RotatedSecret } from './engine/webhook-endpoints.ts';
 export type { ListenOptions, MockServer } from './http.ts';
-export { DEFAULT_BASE_URL, type MockApi, type MockApiOptions, type MockClock } from './mock-api.ts';
+export {
+  DEFAULT_BASE_URL,
+  type MockApi,
+  type MockApiOptions,
+  type MockClock,
+  type MockEvent,
+} from './mock-api.ts';
 export type { MockRequest, MockResponse } from './routes/types.ts';
 
 /** A mock with MSW handlers for `setupServer(...mock.handlers)` or `setupWorker(...mock.handlers)`. */

@@ -3,7 +3,9 @@
  * test controls. `index.ts` adds the MSW handlers on top; the `iiq` CLI uses this module directly
  * so that it runs without msw installed.
  */
-import type { Duration } from './engine/clock.ts';
+
+import { createWebhookTransport, receiverKey, type WebhookReceiver } from './deliver.ts';
+import { type Duration, parseDuration } from './engine/clock.ts';
 import {
   type CreatedWorkspace,
   type CreditsInput,
@@ -17,11 +19,22 @@ import {
   setCredits,
   type WireCredits,
 } from './engine/controls.ts';
+import {
+  DEFAULT_DELIVERY_TIMEOUT_MS,
+  type DeliveryQuery,
+  type WireDelivery,
+} from './engine/deliveries.ts';
 import { Engine, type EngineOptions, type EventListener } from './engine/engine.ts';
-import type { WireEvent } from './engine/events.ts';
+import { type EventData, type EventType, renderEvent, type WireEvent } from './engine/events.ts';
 import type { Fault, FaultSpec } from './engine/faults.ts';
 import type { PlanName } from './engine/plans.ts';
 import type { Mode } from './engine/space.ts';
+import { type DeepPartial, type TriggerOptions, triggerEvent } from './engine/trigger.ts';
+import {
+  findWebhookEndpoint,
+  type RotatedSecret,
+  rotateSecret,
+} from './engine/webhook-endpoints.ts';
 import { createMockFetch } from './fetch.ts';
 import type { ListenOptions, MockServer } from './http.ts';
 import { createAdmin } from './routes/admin.ts';
@@ -35,7 +48,15 @@ export const DEFAULT_BASE_URL = 'https://api.intentiq.dev/v1';
 export interface MockApiOptions extends EngineOptions {
   /** Where the mock answers (default `https://api.intentiq.dev/v1`, the client's default). */
   baseUrl?: string;
+  /**
+   * How long a webhook receiver has to answer, in real time, before the attempt counts as failed
+   * (default `'5s'`, as the API). Shorten it in tests of timeouts.
+   */
+  deliveryTimeout?: Duration;
 }
+
+/** An event as `mock.events.list()` and `mock.events.trigger()` return it: with its mode. */
+export type MockEvent = WireEvent & { mode: Mode };
 
 /** The mock's clock, as tests drive it. */
 export interface MockClock {
@@ -85,9 +106,52 @@ export interface MockApi {
   };
   readonly events: {
     /** Recorded events of a workspace (default: the default one), newest first. */
-    list(query?: EventQuery): (WireEvent & { mode: Mode })[];
+    list(query?: EventQuery): MockEvent[];
     /** Calls `listener` for every event from now on; returns an unsubscribe function. */
     subscribe(listener: EventListener): () => void;
+    /**
+     * Records a realistic event of `type` now (live mode unless told otherwise, so it is delivered to
+     * the endpoints subscribed to it), with `data` merged into the sample, and returns it.
+     *
+     * @example
+     * mock.events.trigger('account.band_changed', { domain: 'notion.so' });
+     * await mock.deliveries.settle();
+     */
+    trigger<T extends EventType>(
+      type: T,
+      data?: DeepPartial<EventData[T]>,
+      options?: TriggerOptions,
+    ): MockEvent;
+  };
+  readonly deliveries: {
+    /** The webhook delivery log, newest first: attempts, status codes, timing, next retry. */
+    list(query?: DeliveryQuery): WireDelivery[];
+    /**
+     * Waits until every delivery due now has been sent and answered (sending is asynchronous).
+     * Rejects after `timeout` (default `'30s'`) of real time if receivers keep the mock busy.
+     *
+     * @example
+     * mock.clock.advance('24h'); // retries fall due
+     * await mock.deliveries.settle(); // ... and are sent
+     */
+    settle(options?: { timeout?: Duration }): Promise<void>;
+  };
+  readonly webhookEndpoints: {
+    /**
+     * Gives an endpoint a new signing secret; the old one keeps signing (a second `v1`) until it
+     * expires on the mock's clock (default `'24h'`).
+     */
+    rotateSecret(id: string, options?: { expiresIn?: Duration }): RotatedSecret;
+  };
+  readonly webhooks: {
+    /**
+     * Answers deliveries to `url` in-process with `receiver` (a Hono `app.fetch`, a Next.js route
+     * handler), with no network. Returns a function that unregisters it. Kept across `reset()`.
+     *
+     * @example
+     * mock.webhooks.receive('https://example.com/webhooks', (request) => POST(request));
+     */
+    receive(url: string, receiver: WebhookReceiver): () => void;
   };
 }
 
@@ -96,7 +160,14 @@ export function createMockApiCore(options: MockApiOptions = {}): MockApi {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/$/, '');
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
   const engine = new Engine(options);
+  const receivers = new Map<string, WebhookReceiver>();
+  engine.outbox.transport = createWebhookTransport({
+    timeoutMs: parseDuration(options.deliveryTimeout ?? DEFAULT_DELIVERY_TIMEOUT_MS),
+    receivers,
+  });
   const handle = createPipeline(engine, { basePath, routes, admin: createAdmin(engine, basePath) });
+  const settle = (timeout?: Duration) =>
+    engine.outbox.settle(timeout === undefined ? undefined : parseDuration(timeout));
   return {
     baseUrl,
     keys: { ...engine.defaultKeys },
@@ -111,7 +182,12 @@ export function createMockApiCore(options: MockApiOptions = {}): MockApi {
     reset: () => engine.reset(),
     listen: async (listenOptions) => {
       const { startMockServer } = await import('./http.ts');
-      return startMockServer(handle, basePath, listenOptions);
+      // Over HTTP, POST /__mock/deliveries/settle waits for the deliveries before answering.
+      return startMockServer(handle, basePath, listenOptions, (request) =>
+        request.method === 'POST' && request.path === '/__mock/deliveries/settle'
+          ? settle().catch(() => undefined)
+          : undefined,
+      );
     },
     credits: {
       get: (workspace) => getCredits(engine, workspace),
@@ -130,6 +206,34 @@ export function createMockApiCore(options: MockApiOptions = {}): MockApi {
     events: {
       list: (query) => eventsOf(engine, query),
       subscribe: (listener) => engine.onEvent(listener),
+      trigger: (type, data, triggerOptions) => {
+        const { event, mode } = triggerEvent(engine, type, data, triggerOptions);
+        return { ...renderEvent(event), mode };
+      },
+    },
+    deliveries: {
+      list: (query) => engine.outbox.list(query),
+      settle: (settleOptions) => settle(settleOptions?.timeout),
+    },
+    webhookEndpoints: {
+      rotateSecret: (id, rotateOptions) =>
+        rotateSecret(
+          engine,
+          findWebhookEndpoint(engine, id).endpoint,
+          parseDuration(rotateOptions?.expiresIn ?? '24h'),
+        ),
+    },
+    webhooks: {
+      receive: (url, receiver) => {
+        if (typeof receiver !== 'function') {
+          throw new TypeError('receiver must be a function (request: Request) => Response');
+        }
+        const key = receiverKey(url);
+        receivers.set(key, receiver);
+        return () => {
+          if (receivers.get(key) === receiver) receivers.delete(key);
+        };
+      },
     },
   };
 }

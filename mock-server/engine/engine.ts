@@ -7,6 +7,7 @@ import { Clock, type Duration, parseDuration, parseInstant } from './clock.ts';
 import type { EventRecord } from './events.ts';
 import { Faults } from './faults.ts';
 import { Ids } from './ids.ts';
+import { Outbox } from './outbox.ts';
 import { isPlanName, PLANS, type PlanName } from './plans.ts';
 import { Random } from './random.ts';
 import { Scheduler } from './scheduler.ts';
@@ -57,8 +58,12 @@ export class Engine {
   readonly clock: Clock;
   readonly scheduler: Scheduler;
   readonly faults = new Faults();
+  /** True when the clock follows the wall clock (`iiq mock`). */
+  readonly realtime: boolean;
   readonly #options: EngineOptions;
   readonly #listeners = new Set<EventListener>();
+  /** Webhook deliveries of live-mode events, with their retries and log. */
+  readonly outbox: Outbox;
   ids!: Ids;
   /** Signing secrets and other random strings that must not follow the ID stream. */
   secrets!: Random;
@@ -84,14 +89,17 @@ export class Engine {
         );
       }
     }
-    this.clock = new Clock(this.start, { realtime: options.realtime ?? false });
+    this.realtime = options.realtime ?? false;
+    this.clock = new Clock(this.start, { realtime: this.realtime });
     this.scheduler = new Scheduler(this.clock);
+    this.outbox = new Outbox(this);
     this.reset();
   }
 
   /** Back to the state right after construction: no objects, the same keys, the clock at its start. */
   reset(): void {
     this.scheduler.clear();
+    this.outbox.reset();
     this.clock.restart(this.start);
     this.faults.clear();
     this.ids = new Ids(this.seed, this.clock);

@@ -21,7 +21,7 @@ function encodeTime(ms: number): string {
 }
 
 /** The prefixes of the IDs the engine hands out (people's IDs are stable, see `stableId`). */
-export type IdPrefix = 'scr' | 'job' | 'wl' | 'evt' | 'we' | 'ws' | 'req';
+export type IdPrefix = 'scr' | 'job' | 'wl' | 'evt' | 'we' | 'ws' | 'req' | 'dlv';
 
 /** The ID generator of one mock. */
 export class Ids {

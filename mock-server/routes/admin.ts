@@ -13,6 +13,8 @@
  * | GET | /__mock/inspect | | a summary of the state |
  * | GET, POST, DELETE | /__mock/faults | `{"path": "/score", "status": 503, "count": 2}` | fail the next requests |
  * | GET | /__mock/events | `?mode=test&type=signal.spike&workspace=ws_…` | every recorded event |
+ *
+ * and the webhook delivery controls of `admin-webhooks.ts`.
  */
 import { isoSeconds } from '../engine/clock.ts';
 import {
@@ -26,6 +28,7 @@ import {
 import type { Engine } from '../engine/engine.ts';
 import type { EventType } from '../engine/events.ts';
 import type { Mode } from '../engine/space.ts';
+import { WEBHOOK_ACTIONS, type AdminAction as WebhookAction } from './admin-webhooks.ts';
 import { JSON_TYPE } from './respond.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
@@ -35,6 +38,13 @@ type AdminAction = (
   query: URLSearchParams,
   basePath: string,
 ) => unknown;
+
+/** A control whose path has `{name}` parameters, e.g. `/__mock/webhook_endpoints/{id}/rotate_secret`. */
+interface PatternAction {
+  method: string;
+  segments: string[];
+  run: WebhookAction;
+}
 
 const optionalString = (value: unknown, name: string): string | undefined => {
   if (value === undefined || value === null) return undefined;
@@ -119,6 +129,33 @@ const ACTIONS: Record<string, AdminAction> = {
   },
 };
 
+const EXACT: Record<string, AdminAction> = { ...ACTIONS };
+const PATTERNS: PatternAction[] = [];
+for (const [key, run] of Object.entries(WEBHOOK_ACTIONS)) {
+  const [method, path] = key.split(' ') as [string, string];
+  if (path.includes('{')) PATTERNS.push({ method, segments: path.split('/'), run });
+  else EXACT[key] = (engine, body, query) => run(engine, body, query, {});
+}
+
+/** The control for a method and path, with its path parameters bound. */
+function findAction(method: string, path: string): AdminAction | undefined {
+  const exact = EXACT[`${method} ${path}`];
+  if (exact !== undefined) return exact;
+  const segments = path.split('/');
+  for (const pattern of PATTERNS) {
+    if (pattern.method !== method || pattern.segments.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matched = pattern.segments.every((want, i) => {
+      const have = segments[i] as string;
+      if (!want.startsWith('{')) return want === have;
+      params[want.slice(1, -1)] = decodeURIComponent(have);
+      return have !== '';
+    });
+    if (matched) return (engine, body, query) => pattern.run(engine, body, query, params);
+  }
+  return undefined;
+}
+
 function reply(status: number, requestId: string, body: unknown): MockResponse {
   return {
     status,
@@ -140,7 +177,12 @@ export function createAdmin(
   basePath: string,
 ): (request: MockRequest, requestId: string) => MockResponse {
   return (request, requestId) => {
-    const action = ACTIONS[`${request.method} ${request.path.replace(/\/$/, '')}`];
+    let action: AdminAction | undefined;
+    try {
+      action = findAction(request.method, request.path.replace(/\/$/, ''));
+    } catch {
+      action = undefined; // a malformed percent-encoding names no control
+    }
     if (action === undefined) {
       return adminError(
         404,
