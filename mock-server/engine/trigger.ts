@@ -4,6 +4,7 @@
  * like any other event, so it is listed by `GET /events` and delivered to subscribed endpoints.
  * Nothing else changes: no score is stored, no credit is spent.
  */
+import { EVENT_TYPES } from '../../src/schemas/event-types.ts';
 import { isoSeconds } from './clock.ts';
 import type { Engine } from './engine.ts';
 import { type EventData, type EventRecord, type EventType, recordEvent } from './events.ts';
@@ -26,15 +27,6 @@ export interface TriggerOptions {
   /** A workspace ID (default: the default workspace). */
   workspace?: string;
 }
-
-const EVENT_TYPES: readonly EventType[] = [
-  'score.computed',
-  'score.bulk.completed',
-  'account.band_changed',
-  'signal.spike',
-  'person.scored',
-  'credits.low',
-];
 
 const DEFAULT_DOMAIN = 'stripe.com';
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -165,7 +157,7 @@ export function triggerEvent<T extends EventType>(
   overrides: DeepPartial<EventData[T]> | undefined,
   options: TriggerOptions = {},
 ): { event: EventRecord; mode: Mode } {
-  if (!EVENT_TYPES.includes(type)) {
+  if (!(EVENT_TYPES as readonly string[]).includes(type)) {
     throw new TypeError(
       `type must be one of ${EVENT_TYPES.join(', ')}; got ${JSON.stringify(String(type))}`,
     );
