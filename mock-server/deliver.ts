@@ -79,10 +79,9 @@ async function post(
     return await fetcher(webhook.url, init);
   } catch (error) {
     if (!refusedByMsw(error)) throw error;
-    return fetcher(webhook.url, {
-      ...init,
-      headers: { ...webhook.headers, accept: 'msw/passthrough' },
-    });
+    const accept = webhook.headers.accept;
+    const marked = accept === undefined ? 'msw/passthrough' : `${accept}, msw/passthrough`;
+    return fetcher(webhook.url, { ...init, headers: { ...webhook.headers, accept: marked } });
   }
 }
 
