@@ -1,5 +1,6 @@
 /**
- * `iiq`: the IntentIQ command line. `iiq score <domain>` and `iiq mock`. It imports the mock's
+ * `iiq`: the IntentIQ command line. `iiq score <domain>`, `iiq mock` and `iiq webhooks listen`. It
+ * imports the mock's
  * engine, routes and HTTP server directly (not the `./mock` entry), so it runs without msw.
  */
 import { VERSION } from '../src/core/version.ts';
@@ -8,6 +9,7 @@ import { HELP } from './cli/help.ts';
 import { type CliIO, processIO } from './cli/io.ts';
 import { MOCK_FLAGS, runMock } from './cli/mock.ts';
 import { runScore, SCORE_FLAGS } from './cli/score.ts';
+import { LISTEN_FLAGS, runListen } from './cli/webhooks-listen.ts';
 
 const GLOBAL_FLAGS = {
   help: { value: false, short: 'h' },
@@ -17,6 +19,7 @@ const GLOBAL_FLAGS = {
 function flagsFor(command: string | undefined): Record<string, FlagSpec> {
   if (command === 'mock') return { ...GLOBAL_FLAGS, ...MOCK_FLAGS };
   if (command === 'score') return { ...GLOBAL_FLAGS, ...SCORE_FLAGS };
+  if (command === 'webhooks') return { ...GLOBAL_FLAGS, ...LISTEN_FLAGS };
   return GLOBAL_FLAGS;
 }
 
@@ -46,6 +49,15 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
         process.on('SIGTERM', shutdown);
       });
     }
+    if (command === 'webhooks') {
+      const [sub, ...rest] = args.positionals;
+      if (sub !== 'listen') {
+        throw new UsageError(
+          `unknown command "webhooks${sub === undefined ? '' : ` ${sub}`}"; did you mean iiq webhooks listen?`,
+        );
+      }
+      return await untilStopped((signal) => runListen({ ...args, positionals: rest }, io, signal));
+    }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -58,6 +70,20 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   }
 }
 
+/** Runs `work` with a signal that Ctrl-C (or SIGTERM) aborts. */
+async function untilStopped(work: (signal: AbortSignal) => Promise<number>): Promise<number> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
 const invoked = process.argv[1];
 if (invoked !== undefined && /(^|[\\/])(cli\.(ts|js)|iiq)$/.test(invoked)) {
   // `iiq score x | head -3` closes the pipe early: that is not an error.
@@ -67,5 +93,7 @@ if (invoked !== undefined && /(^|[\\/])(cli\.(ts|js)|iiq)$/.test(invoked)) {
   });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
+    // After Ctrl-C, fetch's idle keep-alive sockets would hold the listener for seconds more.
+    if (process.argv[2] === 'webhooks') process.stdout.write('', () => process.exit(code));
   });
 }

@@ -10,11 +10,19 @@ Usage:
       --plan <starter|team|scale>    Plan of the default workspace (default team)
       --seed <text>                  Seed for keys and ids (default "vesperwise")
       --now <iso time>               Where the mock's clock starts (default: now)
+  iiq webhooks listen --forward-to <url> [options]
+                                     Forward new events (of a running iiq mock, or of the API),
+                                     signed, to a local receiver; prints the signing secret to use.
+      --events <type,type>           Only these event types (default: all)
+      --base-url <url>               Where to read events (default IIQ_BASE_URL, else the API with
+                                     a key, else a local iiq mock at http://127.0.0.1:4010/v1)
+      --api-key <key>                Default IIQ_API_KEY; a local iiq mock lends its live key
+      --interval <duration>          How often to look for events (default 1s)
   iiq --help                         Show this help
   iiq --version                      Show the version
 
 Environment:
-  IIQ_API_KEY    API key for iiq score (iiq_live_... or iiq_test_...)
+  IIQ_API_KEY    API key for iiq score and iiq webhooks listen (iiq_live_... or iiq_test_...)
   IIQ_BASE_URL   API base URL (default https://api.intentiq.dev/v1)
 
 Docs: docs/mock-server.md in the @vesperwise/node package.`;
