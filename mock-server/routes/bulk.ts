@@ -3,6 +3,7 @@ import { BulkJobCreateParamsSchema, BulkJobResultsParamsSchema } from '../../src
 import { createBulkJob, renderJob, retrieveJob } from '../engine/bulk.ts';
 import { paginate } from '../engine/pagination.ts';
 import { renderScore, type WireScore } from '../engine/scores.ts';
+import { requireEndpointAt } from '../engine/webhook-endpoints.ts';
 import { resultsCsv } from './csv.ts';
 import { route } from './types.ts';
 import { apexDomains } from './validation.ts';
@@ -15,8 +16,10 @@ export const bulkRoutes = [
     bucket: 'write',
     body: BulkJobCreateParamsSchema,
     handler: (_request, { engine, space, body, json }) => {
+      const domains = apexDomains('domains', body.domains);
+      if (body.webhook_url !== undefined) requireEndpointAt(space, body.webhook_url);
       const job = createBulkJob(engine, space, {
-        domains: apexDomains('domains', body.domains),
+        domains,
         domainsSubmitted: body.domains.length,
         deferred: body.deferred ?? false,
         ...(body.webhook_url === undefined ? {} : { webhookUrl: body.webhook_url }),

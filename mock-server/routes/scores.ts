@@ -1,6 +1,7 @@
 /** `POST /score` and `GET /score/{id}`. */
 import { ScoreCreateParamsSchema } from '../../src/schemas/params.ts';
 import { createScore, renderPending, renderScore, retrieveScore } from '../engine/scores.ts';
+import { requireEndpointAt } from '../engine/webhook-endpoints.ts';
 import { route } from './types.ts';
 import { apexDomain } from './validation.ts';
 
@@ -13,8 +14,10 @@ export const scoreRoutes = [
     body: ScoreCreateParamsSchema,
     handler: (_request, { engine, space, body, json }) => {
       const include = body.include ?? [];
+      const domain = apexDomain('domain', body.domain);
+      if (body.webhook_url !== undefined) requireEndpointAt(space, body.webhook_url);
       const outcome = createScore(engine, space, {
-        domain: apexDomain('domain', body.domain),
+        domain,
         forceRefresh: body.force_refresh ?? false,
         ...(body.webhook_url === undefined ? {} : { webhookUrl: body.webhook_url }),
       });

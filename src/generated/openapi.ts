@@ -24,7 +24,9 @@ export interface paths {
          *
          *     When a cold-cache miss would take longer than 3 seconds and `webhook_url` is given, the API
          *     answers `202` at once with a pending score; the finished score is then delivered to that URL
-         *     as a `score.computed` event and can also be fetched with `GET /score/{id}`.
+         *     as a `score.computed` event and can also be fetched with `GET /score/{id}`. The delivery is
+         *     signed with the secret of the webhook endpoint registered at that URL, so `webhook_url` must
+         *     be the `url` of one of the workspace's webhook endpoints (`400 invalid_request` otherwise).
          *
          *     Rate limit: 60 (Starter), 300 (Team) or 1,200 (Scale) requests per minute per workspace.
          */
@@ -70,7 +72,8 @@ export interface paths {
          * Create a bulk score job
          * @description Queues 1 to 1,000 domains. Domains are normalised to their apex and duplicates collapsed before
          *     billing; credits for the unique domains are deducted up front (half, rounded up, when `deferred`).
-         *     Poll the job, or give `webhook_url` to receive `score.bulk.completed` when it finishes.
+         *     Poll the job, or give `webhook_url` (the `url` of one of the workspace's webhook endpoints,
+         *     whose secret signs the delivery) to receive `score.bulk.completed` when it finishes.
          *     Deferred jobs run in the overnight cache window and finish within 8 hours.
          *
          *     At most 10 jobs per workspace can be queued or running at once; an 11th is `429`.
@@ -586,7 +589,7 @@ export interface components {
             include?: components["schemas"]["ScoreInclude"][];
             /**
              * Format: uri
-             * @description For cold-cache misses over 3 seconds, answer 202 at once and deliver the result here as a signed `score.computed` event.
+             * @description For cold-cache misses over 3 seconds, answer 202 at once and deliver the result here as a signed `score.computed` event. Must be the `url` of a webhook endpoint of the workspace (same mode), created first with `POST /webhook_endpoints`; its secret signs the delivery. Otherwise `400 invalid_request` on `webhook_url`.
              */
             webhook_url?: string;
         };
@@ -645,7 +648,7 @@ export interface components {
             deferred?: boolean;
             /**
              * Format: uri
-             * @description Where to deliver `score.bulk.completed`, signed.
+             * @description Where to deliver `score.bulk.completed`. Must be the `url` of a webhook endpoint of the workspace (same mode), created first with `POST /webhook_endpoints`; its secret signs the delivery. Otherwise `400 invalid_request` on `webhook_url`.
              */
             webhook_url?: string;
             /** @description Free-form label echoed back in webhook payloads. */
