@@ -50,7 +50,7 @@ export interface MockApiOptions extends EngineOptions {
   baseUrl?: string;
   /**
    * How long a webhook receiver has to answer, in real time, before the attempt counts as failed
-   * (default `'5s'`, as the API). Shorten it in tests of timeouts.
+   * (default `'5s'`, as the API): a duration or milliseconds. Shorten it in tests of timeouts.
    */
   deliveryTimeout?: Duration;
 }
