@@ -34,17 +34,21 @@ function text(value: string | true | undefined, name: string): string | undefine
   return trimmed === '' ? undefined : trimmed;
 }
 
+function httpUrl(value: string, name: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`--${name} must be an http(s) URL, got ${value}`);
+  }
+  return url.href;
+}
+
 function forwardUrl(value: string | undefined): string {
   if (value === undefined) {
     throw new UsageError(
       'iiq webhooks listen needs --forward-to, e.g. --forward-to http://localhost:3000/webhooks',
     );
   }
-  const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UsageError(`--forward-to must be an http(s) URL, got ${value}`);
-  }
-  return url.href;
+  return httpUrl(value, 'forward-to');
 }
 
 function eventFilter(value: string | undefined): ReadonlySet<string> | undefined {
@@ -96,13 +100,14 @@ interface Source {
 }
 
 async function source(args: ParsedArgs, io: CliIO): Promise<Source> {
-  const given =
-    text(args.flags['api-key'] as string | undefined, 'api-key') ?? io.env.IIQ_API_KEY?.trim();
+  const given = text(args.flags['api-key'], 'api-key') ?? io.env.IIQ_API_KEY?.trim();
   const key = given === '' ? undefined : given;
-  const baseUrl =
-    text(args.flags['base-url'] as string | undefined, 'base-url') ??
-    (io.env.IIQ_BASE_URL?.trim() || undefined) ??
-    (key === undefined ? LOCAL_MOCK_URL : DEFAULT_BASE_URL);
+  const baseUrl = httpUrl(
+    text(args.flags['base-url'], 'base-url') ??
+      (io.env.IIQ_BASE_URL?.trim() || undefined) ??
+      (key === undefined ? LOCAL_MOCK_URL : DEFAULT_BASE_URL),
+    'base-url',
+  );
   const apiKey = key ?? (await mockLiveKey(baseUrl));
   if (apiKey === undefined) {
     throw new UsageError(
@@ -151,9 +156,9 @@ export async function runListen(args: ParsedArgs, io: CliIO, signal: AbortSignal
       `iiq webhooks listen takes no arguments, got ${args.positionals.join(' ')}`,
     );
   }
-  const target = forwardUrl(text(args.flags['forward-to'] as string | undefined, 'forward-to'));
-  const only = eventFilter(text(args.flags.events as string | undefined, 'events'));
-  const interval = intervalMs(text(args.flags.interval as string | undefined, 'interval'));
+  const target = forwardUrl(text(args.flags['forward-to'], 'forward-to'));
+  const only = eventFilter(text(args.flags.events, 'events'));
+  const interval = intervalMs(text(args.flags.interval, 'interval'));
   const { iiq, baseUrl, key } = await source(args, io);
   const seen = new Set((await iiq.events.list({ limit: 100 })).data.map((event) => event.id));
   const secret = signingSecret();

@@ -209,6 +209,14 @@ describe('iiq webhooks listen', () => {
         'iiq: --forward-to must be an http(s) URL, got localhost:3000',
       ],
       [
+        ['--forward-to', 'http://localhost:3000', '--base-url', 'api.intentiq.dev'],
+        'iiq: --base-url must be an http(s) URL, got api.intentiq.dev',
+      ],
+      [
+        ['--forward-to', 'http://localhost:3000', '--interval', '10'],
+        'iiq: --interval must be a duration of at least 100 ms, e.g. 1s or 500, got 10',
+      ],
+      [
         ['--forward-to', 'http://localhost:3000', '--events', 'score.computed,score.deleted'],
         'iiq: --events takes event types separated by commas (score.computed, score.bulk.completed, account.band_changed, signal.spike, person.scored, credits.low); unknown: score.deleted',
       ],
