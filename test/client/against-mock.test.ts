@@ -48,6 +48,11 @@ describe('scores', () => {
 
   it('create() with webhook_url answers a pending score for a slow cold miss, then retrieve() gives the score', async () => {
     const { mock, iiq } = setup();
+    // The URL must be a registered webhook endpoint: its secret signs the delivery.
+    await iiq.webhookEndpoints.create({
+      url: 'https://example.com/hooks/scores',
+      events: ['score.computed'],
+    });
     const pending = await iiq.scores.create({
       domain: MAGIC_DOMAINS.slow,
       webhook_url: 'https://example.com/hooks/scores',

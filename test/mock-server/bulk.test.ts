@@ -153,6 +153,11 @@ describe('POST /v1/score/bulk', () => {
 
   it('records score.bulk.completed with every result and the unscorable domains', async () => {
     const api = mockApi();
+    // The URL must be a registered webhook endpoint: its secret signs the delivery.
+    await api.post('/webhook_endpoints', {
+      url: 'https://example.com/bulk',
+      events: ['score.bulk.completed'],
+    });
     const { body: job } = await api.post('/score/bulk', {
       domains: ['stripe.com', 'unscorable.test'],
       webhook_url: 'https://example.com/bulk',

@@ -195,6 +195,11 @@ describe('POST /v1/score', () => {
 
   it('answers a slow cold miss with webhook_url 202 pending, then the score after 5 seconds', async () => {
     const api = mockApi();
+    // The URL must be a registered webhook endpoint: its secret signs the delivery.
+    await api.post('/webhook_endpoints', {
+      url: 'https://example.com/hooks',
+      events: ['score.computed'],
+    });
     const accepted = await api.post('/score', {
       domain: MAGIC_DOMAINS.slow,
       webhook_url: 'https://example.com/hooks',
