@@ -25,4 +25,4 @@ Environment:
   IIQ_API_KEY    API key for iiq score and iiq webhooks listen (iiq_live_... or iiq_test_...)
   IIQ_BASE_URL   API base URL (default https://api.intentiq.dev/v1)
 
-Docs: docs/mock-server.md in the @vesperwise/node package.`;
+Docs: the README of @vesperwise/node (node_modules/@vesperwise/node/README.md).`;
