@@ -3,6 +3,7 @@
  * and records what was sent, with the (fake) time it was sent at.
  */
 import { type ClientOptions, IntentIQ } from '../../src/index.ts';
+import { REFERENCE_SCORE } from '../support/reference-score.ts';
 
 /** Obviously fake, and distinctive enough that a leak is easy to spot. */
 export const TEST_KEY = 'iiq_test_FAKEKEYfakekeyFAKEKEYfakekey0123456789';
@@ -71,20 +72,7 @@ export function apiError(
   return json(status, { error, ...topLevel }, headers);
 }
 
-export const SCORE = {
-  id: 'scr_01HZ9X3F7QMHN4T',
-  domain: 'stripe.com',
-  score: 94,
-  band: 'HOT',
-  delta_30d: 12,
-  signals: { funding: 96, hiring: 88, news: 92, tech: 78, web: 84 },
-  action: 'Reference Series H. Anchor on RevOps.',
-  summary:
-    'Stripe is showing fresh capital, aggressive RevOps hiring and a run of launch coverage.',
-  cached: false,
-  computed_at: '2026-05-28T14:02:11Z',
-  mode: 'test',
-} as const;
+export const SCORE = { ...REFERENCE_SCORE, mode: 'test' as const };
 
 export const ok = () => json(200, SCORE, { 'x-iiq-cache': 'miss' });
 

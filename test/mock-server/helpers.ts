@@ -7,6 +7,7 @@ import {
   type MockApiOptions,
   type MockApiWithHandlers,
 } from '../../mock-server/index.ts';
+import { REFERENCE_SCORE } from '../support/reference-score.ts';
 
 export interface Reply {
   status: number;
@@ -81,17 +82,7 @@ export function mockApi(options: MockApiOptions = {}): Api {
 }
 
 /** The Score of stripe.com exactly as the API reference shows it (plus `mode` for test keys). */
-export const STRIPE_SCORE = {
-  domain: 'stripe.com',
-  score: 94,
-  band: 'HOT',
-  delta_30d: 12,
-  signals: { funding: 96, hiring: 88, news: 92, tech: 78, web: 84 },
-  action: 'Reference Series H. Anchor on RevOps.',
-  summary:
-    'Stripe is showing fresh capital, aggressive RevOps hiring and a run of launch coverage. Funding and news are at cycle highs, and the hiring mix points at revenue operations. Engage now while the budget conversation is open.',
-  cached: false,
-  computed_at: '2026-05-28T14:02:11Z',
-};
+const { id: _referenceId, ...referenceWithoutId } = REFERENCE_SCORE;
+export const STRIPE_SCORE = referenceWithoutId;
 
 export const ID = /^[a-z]+_[0-9A-Z]{16}$/;

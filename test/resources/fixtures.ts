@@ -15,20 +15,9 @@ import type {
   WebhookEndpointCreated,
 } from '../../src/index.ts';
 import type { PendingScore } from '../../src/resources/scores.ts';
+import { REFERENCE_SCORE } from '../support/reference-score.ts';
 
-export const score: Score = {
-  id: 'scr_01HZ9X3F7QMHN4T',
-  domain: 'stripe.com',
-  score: 94,
-  band: 'HOT',
-  delta_30d: 12,
-  signals: { funding: 96, hiring: 88, news: 92, tech: 78, web: 84 },
-  action: 'Reference Series H. Anchor on RevOps.',
-  summary:
-    'Stripe is showing fresh capital, aggressive RevOps hiring and a run of launch coverage. Funding and news are at cycle highs, and the hiring mix points at revenue operations. Engage now while the budget conversation is open.',
-  cached: false,
-  computed_at: '2026-05-28T14:02:11Z',
-};
+export const score: Score = REFERENCE_SCORE;
 
 export const pendingScore: PendingScore = {
   id: 'scr_01HZ9X3F7QMHN4U',
