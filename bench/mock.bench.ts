@@ -6,7 +6,8 @@
  *    autocannon with the same connections and duration, in alternating rounds. Target: the mock
  *    reaches at least a third of the bare server's requests per second.
  * 2. In-process: `new IntentIQ({ fetch: mock.fetch })` `scores.create` calls per second (target at
- *    least 5,000), beside the same calls through MSW's `setupServer` and raw `mock.fetch` calls.
+ *    least 5,000), beside the same calls through MSW's `setupServer` and raw `mock.fetch` calls. In a
+ *    fresh process of its own, so that the heap autocannon leaves behind does not weigh on it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -69,6 +70,8 @@ async function serveMock(): Promise<number> {
 if (role === 'bare' || role === 'mock') {
   const port = await (role === 'bare' ? serveBare() : serveMock());
   process.send?.({ port });
+} else if (role === 'in-process') {
+  await inProcess();
 } else {
   await runBench();
 }
@@ -158,18 +161,27 @@ async function runBench(): Promise<void> {
     `ratio mock/bare = ${ratio.toFixed(2)} (target >= 0.33) ${ratio >= 0.33 ? 'OK' : 'MISSED'}\n`,
   );
 
-  console.log('In-process (sequential calls, warm cache, test key):');
-  const inProcess = createMockApi({ rateLimits: false });
-  const sdk = new IntentIQ({ apiKey: inProcess.keys.test, fetch: inProcess.fetch });
+  console.log('In-process (sequential calls, warm cache, test key, fresh process):');
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'in-process'], {
+    stdio: 'inherit',
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the in-process bench exited with ${code}`);
+}
+
+/** Section 2, run by a child process of its own. */
+async function inProcess(): Promise<void> {
+  const mock = createMockApi({ rateLimits: false });
+  const sdk = new IntentIQ({ apiKey: mock.keys.test, fetch: mock.fetch });
   const sdkRate = await perSecond('IntentIQ on mock.fetch: scores.create', () =>
     sdk.scores.create({ domain: 'stripe.com' }),
   );
   const raw = () =>
-    inProcess
-      .fetch(`${inProcess.baseUrl}/score`, {
+    mock
+      .fetch(`${mock.baseUrl}/score`, {
         method: 'POST',
         headers: {
-          Authorization: `Bearer ${inProcess.keys.test}`,
+          Authorization: `Bearer ${mock.keys.test}`,
           'Content-Type': 'application/json',
         },
         body: '{"domain":"stripe.com"}',
