@@ -13,7 +13,7 @@ import {
 const ROUNDS = 15;
 const ROUND_MS = 150;
 const TARGET_RATIO = 0.5;
-const secret = 'whsec_bench_7Qm2VfX9kL4pR8sT1wY6zA3bC5dE0gH';
+const secret = 'whsec_bench_not_a_real_secret_000000000000';
 
 // A delivery as IntentIQ sends it: a score with a 30-day history trimmed to about 1 KB.
 const event = createTestEvent('score.computed');
