@@ -5,6 +5,7 @@
  */
 import { IntentIQ } from '../../src/client.ts';
 import { AuthenticationError } from '../../src/core/errors.ts';
+import { sleep } from '../../src/core/sleep.ts';
 import type { Event } from '../../src/resources/events.ts';
 import { EVENT_TYPES } from '../../src/schemas/event-types.ts';
 import { parseDuration } from '../engine/clock.ts';
@@ -133,18 +134,6 @@ async function newEvents(iiq: IntentIQ, seen: Set<string>, signal: AbortSignal):
   return fresh.reverse();
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
-
 function problem(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -176,7 +165,8 @@ export async function runListen(args: ParsedArgs, io: CliIO, signal: AbortSignal
 
   let failing = false;
   while (!signal.aborted) {
-    await sleep(interval, signal);
+    // The wait rejects only when Ctrl-C aborts it: then the loop ends.
+    await sleep(interval, signal).catch(() => {});
     if (signal.aborted) break;
     let fresh: Event[];
     try {
