@@ -28,7 +28,7 @@ export default defineConfig([
     },
   },
   {
-    entry: { cli: 'mock-server/cli.ts' },
+    entry: { cli: 'mock-server/cli/main.ts' },
     format: ['esm'],
     target: 'node22',
     platform: 'node',

@@ -11,12 +11,15 @@
  * await iiq.scores.create({ domain: 'stripe.com' }); // { score: 94, band: 'HOT', ... }
  */
 import type { RequestHandler } from 'msw';
+import { createMswHandlers, loadMswHttp, type MswHttp } from './doors/msw.ts';
 import { createMockApiCore, type MockApi, type MockApiOptions } from './mock-api.ts';
-import { createMswHandlers, loadMswHttp, type MswHttp } from './msw.ts';
 
-export type { WebhookReceiver } from './deliver.ts';
-export type { Duration } from './engine/clock.ts';
-export type { CreatedWorkspace, CreditsInput, EventQuery, MockSummary } from './engine/controls.ts';
+export type { DeepPartial, EventQuery, TriggerOptions } from './areas/events/index.ts';
+export type { RotatedSecret } from './areas/webhook-endpoints/index.ts';
+export type { CreatedWorkspace, CreditsInput, MockSummary, ModeSummary } from './controls.ts';
+export type { ListenOptions, MockServer } from './doors/http.ts';
+export type { WebhookReceiver } from './doors/webhook-transport.ts';
+export { DEFAULT_SEED, DEFAULT_START, type EngineOptions } from './engine.ts';
 export {
   DEFAULT_DELIVERY_TIMEOUT_MS,
   DELIVERY_RETRY_DELAYS_SECONDS,
@@ -24,20 +27,9 @@ export {
   type DeliveryStatus,
   MAX_DELIVERY_ATTEMPTS,
   type WireDelivery as MockDelivery,
-} from './engine/deliveries.ts';
-export { DEFAULT_SEED, DEFAULT_START, type EngineOptions } from './engine/engine.ts';
-export type { FaultSpec } from './engine/faults.ts';
-export {
-  FREE_MAIL_DOMAINS,
-  MAGIC_DOMAINS,
-  MAGIC_EMAILS,
-  RATE_LIMITED_RETRY_AFTER,
-  SLOW_SCORE_MS,
-} from './engine/magic.ts';
-export { PLANS, type Plan, type PlanName } from './engine/plans.ts';
-export type { DeepPartial, TriggerOptions } from './engine/trigger.ts';
-export type { RotatedSecret } from './engine/webhook-endpoints.ts';
-export type { ListenOptions, MockServer } from './http.ts';
+} from './events/delivery-log.ts';
+export type { Duration } from './kernel/clock.ts';
+export type { FaultSpec } from './kernel/faults.ts';
 export {
   DEFAULT_BASE_URL,
   type MockApi,
@@ -45,7 +37,22 @@ export {
   type MockClock,
   type MockEvent,
 } from './mock-api.ts';
-export type { MockRequest, MockResponse } from './routes/types.ts';
+export type {
+  Exchange,
+  ExchangeListener,
+  JournalEntry,
+  JournalQuery,
+} from './pipeline/journal.ts';
+export { MAX_JOURNAL_BODY_BYTES, MAX_JOURNAL_ENTRIES } from './pipeline/journal.ts';
+export type { MockRequest, MockResponse } from './pipeline/route.ts';
+export { PLANS, type Plan, type PlanName } from './tenancy/plans.ts';
+export {
+  FREE_MAIL_DOMAINS,
+  MAGIC_DOMAINS,
+  MAGIC_EMAILS,
+  RATE_LIMITED_RETRY_AFTER,
+  SLOW_SCORE_MS,
+} from './world/magic.ts';
 
 /** A mock with MSW handlers for `setupServer(...mock.handlers)` or `setupWorker(...mock.handlers)`. */
 export interface MockApiWithHandlers extends MockApi {

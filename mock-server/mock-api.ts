@@ -4,42 +4,56 @@
  * so that it runs without msw installed.
  */
 
-import { createWebhookTransport, receiverKey, type WebhookReceiver } from './deliver.ts';
-import { type Duration, parseDuration } from './engine/clock.ts';
+import {
+  type DeepPartial,
+  type EventQuery,
+  eventsOf,
+  type MockEvent,
+  type TriggerOptions,
+  triggerEvent,
+} from './areas/events/index.ts';
+import {
+  findWebhookEndpoint,
+  type RotatedSecret,
+  rotateSecret,
+} from './areas/webhook-endpoints/index.ts';
 import {
   type CreatedWorkspace,
   type CreditsInput,
+  coreControls,
   createWorkspace,
-  type EventQuery,
-  eventsOf,
   getCredits,
   inspect,
   type MockSummary,
   revokeKey,
   setCredits,
   type WireCredits,
-} from './engine/controls.ts';
+} from './controls.ts';
+import { createMockFetch } from './doors/fetch.ts';
+import type { ListenOptions, MockServer } from './doors/http.ts';
+import {
+  createWebhookTransport,
+  receiverKey,
+  type WebhookReceiver,
+} from './doors/webhook-transport.ts';
+import { Engine, type EngineOptions } from './engine.ts';
 import {
   DEFAULT_DELIVERY_TIMEOUT_MS,
   type DeliveryQuery,
   type WireDelivery,
-} from './engine/deliveries.ts';
-import { Engine, type EngineOptions, type EventListener } from './engine/engine.ts';
-import { type EventData, type EventType, renderEvent, type WireEvent } from './engine/events.ts';
-import type { Fault, FaultSpec } from './engine/faults.ts';
-import type { PlanName } from './engine/plans.ts';
-import type { Mode } from './engine/space.ts';
-import { type DeepPartial, type TriggerOptions, triggerEvent } from './engine/trigger.ts';
+} from './events/delivery-log.ts';
+import { type EventData, type EventListener, type EventType, renderEvent } from './events/log.ts';
+import { type Duration, parseDuration } from './kernel/clock.ts';
+import type { Fault, FaultSpec } from './kernel/faults.ts';
+import { createAdmin } from './pipeline/admin.ts';
 import {
-  findWebhookEndpoint,
-  type RotatedSecret,
-  rotateSecret,
-} from './engine/webhook-endpoints.ts';
-import { createMockFetch } from './fetch.ts';
-import type { ListenOptions, MockServer } from './http.ts';
-import { createAdmin } from './routes/admin.ts';
-import { createPipeline, type Handle } from './routes/pipeline.ts';
-import { routes } from './routes/table.ts';
+  type ExchangeListener,
+  type JournalEntry,
+  type JournalQuery,
+  RequestJournal,
+} from './pipeline/journal.ts';
+import { createPipeline, type Handle } from './pipeline/pipeline.ts';
+import type { PlanName } from './tenancy/plans.ts';
 
 /** Where a mock answers by default: the real API's base URL, which is also the client's default. */
 export const DEFAULT_BASE_URL = 'https://api.intentiq.dev/v1';
@@ -55,8 +69,7 @@ export interface MockApiOptions extends EngineOptions {
   deliveryTimeout?: Duration;
 }
 
-/** An event as `mock.events.list()` and `mock.events.trigger()` return it: with its mode. */
-export type MockEvent = WireEvent & { mode: Mode };
+export type { MockEvent } from './areas/events/index.ts';
 
 /** The mock's clock, as tests drive it. */
 export interface MockClock {
@@ -83,6 +96,20 @@ export interface MockApi {
   readonly clock: MockClock;
   /** Forgets everything: back to the state right after `createMockApi()`. */
   reset(): void;
+  /**
+   * The request journal: every API request the mock answered, newest first (the newest 1,000, at
+   * most 8 MiB of bodies), cleared by `reset()`. The key shows as its last four characters only.
+   *
+   * @example
+   * await app.syncAccount('stripe.com');
+   * const [call] = mock.requests.list({ method: 'POST', path: '/score' });
+   * expect(call?.body).toEqual({ domain: 'stripe.com' });
+   */
+  readonly requests: {
+    list(query?: JournalQuery): JournalEntry[];
+    /** Calls `listener` with every request and its response from now on; returns an unsubscribe function. */
+    subscribe(listener: ExchangeListener): () => void;
+  };
   /** Serves the mock over HTTP on 127.0.0.1 (any free port unless `port` is given). */
   listen(options?: ListenOptions): Promise<MockServer>;
   readonly credits: {
@@ -161,17 +188,26 @@ export function createMockApiCore(options: MockApiOptions = {}): MockApi {
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
   const engine = new Engine(options);
   const receivers = new Map<string, WebhookReceiver>();
-  engine.outbox.transport = createWebhookTransport({
+  engine.dispatcher.transport = createWebhookTransport({
     timeoutMs: parseDuration(options.deliveryTimeout ?? DEFAULT_DELIVERY_TIMEOUT_MS),
     receivers,
   });
-  const handle = createPipeline(engine, { basePath, routes, admin: createAdmin(engine, basePath) });
+  const journal = new RequestJournal(basePath);
+  const reset = () => {
+    engine.reset();
+    journal.clear();
+  };
+  const admin = createAdmin([
+    ...coreControls(engine, journal, basePath, reset),
+    ...engine.controls(),
+  ]);
+  const handle = createPipeline(engine, { basePath, routes: engine.routes(), admin, journal });
   const settle = (timeout?: Duration) =>
-    engine.outbox.settle(timeout === undefined ? undefined : parseDuration(timeout));
+    engine.dispatcher.settle(timeout === undefined ? undefined : parseDuration(timeout));
   return {
     baseUrl,
     keys: { ...engine.defaultKeys },
-    fetch: createMockFetch(handle, baseUrl),
+    fetch: createMockFetch(handle),
     handle,
     engine,
     clock: {
@@ -179,9 +215,13 @@ export function createMockApiCore(options: MockApiOptions = {}): MockApi {
       advance: (duration) => new Date(engine.advance(duration)),
       set: (instant) => new Date(engine.setTime(instant)),
     },
-    reset: () => engine.reset(),
+    reset,
+    requests: {
+      list: (query) => journal.list(query),
+      subscribe: (listener) => journal.subscribe(listener),
+    },
     listen: async (listenOptions) => {
-      const { startMockServer } = await import('./http.ts');
+      const { startMockServer } = await import('./doors/http.ts');
       // Over HTTP, POST /__mock/deliveries/settle waits for the deliveries before answering.
       return startMockServer(handle, basePath, listenOptions, (request) =>
         request.method === 'POST' && request.path === '/__mock/deliveries/settle'
@@ -205,21 +245,21 @@ export function createMockApiCore(options: MockApiOptions = {}): MockApi {
     },
     events: {
       list: (query) => eventsOf(engine, query),
-      subscribe: (listener) => engine.onEvent(listener),
+      subscribe: (listener) => engine.events.subscribe(listener),
       trigger: (type, data, triggerOptions) => {
         const { event, mode } = triggerEvent(engine, type, data, triggerOptions);
         return { ...renderEvent(event), mode };
       },
     },
     deliveries: {
-      list: (query) => engine.outbox.list(query),
+      list: (query) => engine.dispatcher.list(query),
       settle: (settleOptions) => settle(settleOptions?.timeout),
     },
     webhookEndpoints: {
       rotateSecret: (id, rotateOptions) =>
         rotateSecret(
           engine,
-          findWebhookEndpoint(engine, id).endpoint,
+          findWebhookEndpoint(engine.tenants, id).endpoint,
           parseDuration(rotateOptions?.expiresIn ?? '24h'),
         ),
     },

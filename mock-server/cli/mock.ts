@@ -2,8 +2,9 @@
  * `iiq mock`: the reference mock server over HTTP, on a clock that follows the wall clock (so rate
  * windows slide and jobs finish by themselves), until Ctrl-C.
  */
-import { isPlanName, PLANS } from '../engine/plans.ts';
+
 import { createMockApiCore } from '../mock-api.ts';
+import { isPlanName, PLANS } from '../tenancy/plans.ts';
 import { type ParsedArgs, UsageError } from './args.ts';
 import type { CliIO } from './io.ts';
 

@@ -4,10 +4,10 @@
  */
 import type { Event } from '../../src/resources/events.ts';
 import { signWebhook } from '../../src/webhooks/sign.ts';
-import { createWebhookTransport } from '../deliver.ts';
-import { isoSeconds } from '../engine/clock.ts';
-import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../engine/deliveries.ts';
-import { ALPHANUMERIC } from '../engine/ids.ts';
+import { createWebhookTransport } from '../doors/webhook-transport.ts';
+import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../events/delivery-log.ts';
+import { isoSeconds } from '../kernel/clock.ts';
+import { ALPHANUMERIC } from '../kernel/ids.ts';
 
 /** A fresh `whsec_` secret from the system's random source (never derived from a seed). */
 export function signingSecret(): string {

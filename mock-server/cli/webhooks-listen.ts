@@ -8,7 +8,7 @@ import { AuthenticationError } from '../../src/core/errors.ts';
 import { sleep } from '../../src/core/sleep.ts';
 import type { Event } from '../../src/resources/events.ts';
 import { EVENT_TYPES } from '../../src/schemas/event-types.ts';
-import { parseDuration } from '../engine/clock.ts';
+import { parseDuration } from '../kernel/clock.ts';
 import { DEFAULT_BASE_URL } from '../mock-api.ts';
 import { type ParsedArgs, UsageError } from './args.ts';
 import type { CliIO } from './io.ts';

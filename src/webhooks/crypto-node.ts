@@ -1,4 +1,4 @@
-import type { WebhookCryptoProvider } from './crypto.ts';
+import type { WebhookCryptoProvider } from './crypto-provider.ts';
 
 /** The slice of `node:crypto` used here, typed locally so the public types never need `@types/node`. */
 interface NodeCrypto {

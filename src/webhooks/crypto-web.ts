@@ -1,5 +1,5 @@
 import { concatBytes, constantTimeEqual, utf8 } from './bytes.ts';
-import type { WebhookCryptoProvider } from './crypto.ts';
+import type { WebhookCryptoProvider } from './crypto-provider.ts';
 
 /** Options for {@link createWebCryptoProvider}. */
 export interface WebCryptoProviderOptions {

@@ -1,21 +1,8 @@
 import { createNodeCryptoProvider, findNodeCrypto } from './crypto-node.ts';
+import type { WebhookCryptoProvider } from './crypto-provider.ts';
 import { createWebCryptoProvider } from './crypto-web.ts';
 
-/**
- * The two primitives webhook signatures need, so the platform difference lives in one place:
- * `node:crypto` where the runtime offers it (fast, synchronous), Web Crypto everywhere else.
- * Pass your own as `cryptoProvider` only to force one of the built-in ones or to run somewhere
- * exotic.
- */
-export interface WebhookCryptoProvider {
-  /** HMAC-SHA256, keyed with `secret` as UTF-8, over `message` laid end to end (strings as UTF-8). */
-  hmacSha256(
-    secret: string,
-    message: readonly (string | Uint8Array)[],
-  ): Uint8Array | Promise<Uint8Array>;
-  /** Whether two byte arrays of the same length are equal, in time that does not depend on where they differ. */
-  timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
-}
+export type { WebhookCryptoProvider } from './crypto-provider.ts';
 
 let defaultProvider: WebhookCryptoProvider | undefined;
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { routes } from '../../mock-server/routes/table.ts';
+import { Engine } from '../../mock-server/engine.ts';
 import { mockApi } from '../mock-server/helpers.ts';
 import { type ContractResponse, createContractValidator } from './validator.ts';
 
@@ -147,7 +147,9 @@ describe('the route table', () => {
         documented.push(`${method.toUpperCase()} ${path} ${operation.operationId}`);
       }
     }
-    const served = routes.map((route) => `${route.method} ${route.path} ${route.operation}`);
+    const served = new Engine()
+      .routes()
+      .map((route) => `${route.method} ${route.path} ${route.operation}`);
     expect(served.sort()).toEqual(documented.sort());
   });
 });

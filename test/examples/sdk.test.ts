@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MockServer } from '../../mock-server/http.ts';
+import type { MockServer } from '../../mock-server/doors/http.ts';
 import { createMockApiCore } from '../../mock-server/mock-api.ts';
 
 const run = promisify(execFile);

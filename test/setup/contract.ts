@@ -1,30 +1,47 @@
 /**
- * The contract test, for the whole suite: every response the mock sends (through any door, in any
- * test file) is checked against `openapi.yaml`, and a test during which the mock broke the contract
- * fails with the list of mismatches. `/__mock/` controls and injected faults are not API responses
- * and are not checked.
+ * The contract test, for the whole suite: every API response a mock sends (through any door, in
+ * any test file) is checked against `openapi.yaml`, and a test during which a mock broke the
+ * contract fails with the list of mismatches. Each mock's own request journal reports its
+ * exchanges (`mock.requests.subscribe`); this file subscribes to every mock the suite creates by
+ * wrapping the factory. `/__mock/` controls and injected faults are not API responses and are not
+ * checked.
  */
-import { afterEach } from 'vitest';
-import { observeResponses } from '../../mock-server/routes/observer.ts';
+import { afterEach, vi } from 'vitest';
+import type { Exchange } from '../../mock-server/pipeline/journal.ts';
 import { type ContractValidator, createContractValidator } from '../contract/validator.ts';
+
+const hooks = vi.hoisted(() => ({ check: (_exchange: unknown): void => {} }));
+
+vi.mock('../../mock-server/mock-api.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../mock-server/mock-api.ts')>();
+  return {
+    ...actual,
+    createMockApiCore: (...args: Parameters<typeof actual.createMockApiCore>) => {
+      const mock = actual.createMockApiCore(...args);
+      mock.requests.subscribe((exchange) => hooks.check(exchange));
+      return mock;
+    },
+  };
+});
 
 let validator: ContractValidator | undefined;
 const problems: string[] = [];
 
-observeResponses((exchange) => {
-  if (exchange.admin || exchange.injected) return;
+hooks.check = (value) => {
+  const exchange = value as Exchange;
+  if (exchange.injected) return;
   validator ??= createContractValidator();
-  const { response, request, route } = exchange;
+  const { response, entry, route } = exchange;
   problems.push(
     ...validator.check({
-      method: request.method,
+      method: entry.method,
       route: route?.path ?? null,
       status: response.status,
       headers: response.headers,
       body: response.body,
     }),
   );
-});
+};
 
 afterEach(() => {
   if (problems.length === 0) return;

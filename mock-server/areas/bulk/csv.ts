@@ -1,0 +1,45 @@
+/**
+ * The CSV form of a bulk job's results (RFC 4180, written by `csv-stringify`): one row per unique
+ * domain in submission order, unscorable domains included with empty score columns.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
+import type { WireScore } from '../scores/index.ts';
+import type { WireUnscorable } from './records.ts';
+
+export const CSV_COLUMNS = [
+  'domain',
+  'status',
+  'score',
+  'band',
+  'delta_30d',
+  ...SIGNAL_NAMES,
+  'action',
+  'computed_at',
+] as const;
+
+type Cell = string | number | null;
+
+function signalValue(value: WireScore['signals'][keyof WireScore['signals']]): number {
+  return typeof value === 'number' ? value : value.score;
+}
+
+function row(result: WireScore | WireUnscorable): Cell[] {
+  if ('code' in result) {
+    return [result.domain, 'unscorable', ...Array<Cell>(CSV_COLUMNS.length - 2).fill(null)];
+  }
+  return [
+    result.domain,
+    'scored',
+    result.score,
+    result.band,
+    result.delta_30d,
+    ...SIGNAL_NAMES.map((name) => signalValue(result.signals[name])),
+    result.action,
+    result.computed_at,
+  ];
+}
+
+export function resultsCsv(rows: readonly (WireScore | WireUnscorable)[]): string {
+  return stringify([[...CSV_COLUMNS], ...rows.map(row)], { record_delimiter: '\n' });
+}

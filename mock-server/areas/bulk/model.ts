@@ -1,0 +1,139 @@
+/**
+ * Bulk jobs on virtual time. A job waits `queued` for 2 seconds (6 hours when `deferred`, the
+ * overnight window), then runs, scoring 5 domains per virtual second in submission order, and
+ * completes with `score.bulk.completed`. Credits for the unique domains are taken up front (half,
+ * rounded up, when deferred). At most 10 jobs per workspace and mode are queued or running.
+ */
+import type { MockContext } from '../../context.ts';
+import { MockApiError, notFound } from '../../kernel/errors.ts';
+import { defineStore, type Space } from '../../tenancy/workspace.ts';
+import { magicBehaviour } from '../../world/magic.ts';
+import { computeScore } from '../scores/index.ts';
+import type { BulkJobRecord, WireUnscorable } from './records.ts';
+import { jobResults, renderJob } from './wire.ts';
+
+export type { BulkJobRecord } from './records.ts';
+
+export const BULK_START_DELAY_MS = 2_000;
+export const DEFERRED_START_DELAY_MS = 6 * 3_600_000;
+export const BULK_DOMAINS_PER_SECOND = 5;
+
+export interface CreateBulkJobInput {
+  /** Unique apex domains, in submission order. */
+  domains: readonly string[];
+  domainsSubmitted: number;
+  deferred: boolean;
+  webhookUrl?: string;
+  tag?: string;
+}
+
+/** The jobs of a space, by ID, oldest first. */
+const jobStore = defineStore('bulk-jobs', () => new Map<string, BulkJobRecord>());
+
+/** Every job of the space, oldest first. */
+export function listJobs(space: Space): IterableIterator<BulkJobRecord> {
+  return space.get(jobStore).values();
+}
+
+function activeJobs(space: Space): BulkJobRecord[] {
+  return [...space.get(jobStore).values()].filter((job) => job.status !== 'completed');
+}
+
+function estimatedEnd(job: BulkJobRecord): number {
+  const left = job.domains.length - job.outcomes.length;
+  const from = job.startedAt === null ? job.startsAt : Math.max(job.startsAt, job.startedAt);
+  return from + Math.ceil(left / BULK_DOMAINS_PER_SECOND) * 1_000;
+}
+
+function processOne(ctx: MockContext, space: Space, domain: string): string | WireUnscorable {
+  switch (magicBehaviour(domain)) {
+    case 'unscorable':
+      return {
+        domain,
+        code: 'unscorable_domain',
+        message: `${domain} has no usable signal surface (parked, defunct or no public presence).`,
+      };
+    case 'restricted':
+      return {
+        domain,
+        code: 'restricted_use',
+        message: `Scoring ${domain} is refused by the acceptable use policy.`,
+      };
+    default:
+      return computeScore(ctx, space, domain, 'bulk').id;
+  }
+}
+
+function complete(ctx: MockContext, space: Space, job: BulkJobRecord): void {
+  job.status = 'completed';
+  job.completedAt = ctx.now();
+  const { results, unscorable } = jobResults(space, job);
+  ctx.events.record(
+    space,
+    'score.bulk.completed',
+    { job: renderJob(job), results, unscorable },
+    job.webhookUrl ?? undefined,
+  );
+}
+
+function tick(ctx: MockContext, space: Space, job: BulkJobRecord): void {
+  if (!space.get(jobStore).has(job.id)) return; // the mock was reset
+  for (let i = 0; i < BULK_DOMAINS_PER_SECOND && job.outcomes.length < job.domains.length; i++) {
+    job.outcomes.push(processOne(ctx, space, job.domains[job.outcomes.length] as string));
+  }
+  if (job.outcomes.length < job.domains.length) {
+    ctx.scheduler.after(1_000, () => tick(ctx, space, job));
+  } else {
+    complete(ctx, space, job);
+  }
+}
+
+/** `POST /score/bulk`. Throws 429 when 10 jobs are already queued or running, 402 without credits. */
+export function createBulkJob(
+  ctx: MockContext,
+  space: Space,
+  input: CreateBulkJobInput,
+): BulkJobRecord {
+  const now = ctx.now();
+  const active = activeJobs(space);
+  const limit = space.workspace.plan.concurrentBulkJobs;
+  if (active.length >= limit) {
+    const firstEnd = Math.min(...active.map(estimatedEnd));
+    const retryAfter = Math.max(1, Math.ceil((firstEnd - now) / 1_000));
+    throw new MockApiError(
+      'rate_limited',
+      `This workspace already has ${limit} bulk jobs queued or running. Retry after ${retryAfter} seconds, when one has finished.`,
+      { retryAfter },
+    );
+  }
+  const cost = input.deferred ? Math.ceil(input.domains.length / 2) : input.domains.length;
+  ctx.ensureCredits(space, cost);
+  const job: BulkJobRecord = {
+    id: ctx.ids.next('job'),
+    status: 'queued',
+    deferred: input.deferred,
+    tag: input.tag ?? null,
+    webhookUrl: input.webhookUrl ?? null,
+    domainsSubmitted: input.domainsSubmitted,
+    domains: input.domains,
+    outcomes: [],
+    creditsCharged: ctx.charge(space, cost),
+    createdAt: now,
+    startsAt: now + (input.deferred ? DEFERRED_START_DELAY_MS : BULK_START_DELAY_MS),
+    startedAt: null,
+    completedAt: null,
+  };
+  space.get(jobStore).set(job.id, job);
+  ctx.scheduler.at(job.startsAt, () => {
+    job.status = 'running';
+    job.startedAt = ctx.now();
+    ctx.scheduler.after(1_000, () => tick(ctx, space, job));
+  });
+  return job;
+}
+
+export function retrieveJob(space: Space, id: string): BulkJobRecord {
+  const job = space.get(jobStore).get(id);
+  if (job === undefined) throw notFound('bulk job', id);
+  return job;
+}

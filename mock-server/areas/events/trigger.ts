@@ -1,0 +1,177 @@
+/**
+ * `mock.events.trigger(type, overrides)`: an event of any type on demand, built from the mock's own
+ * profiles at the current mock time (stripe.com unless the overrides name another domain), recorded
+ * like any other event, so it is listed by `GET /events` and delivered to subscribed endpoints.
+ * Nothing else changes: no score is stored, no credit is spent.
+ */
+import { EVENT_TYPES } from '../../../src/schemas/event-types.ts';
+import type { MockContext } from '../../context.ts';
+import type { EventData, EventRecord, EventType } from '../../events/log.ts';
+import { isoSeconds } from '../../kernel/clock.ts';
+import { creditsView } from '../../tenancy/credits.ts';
+import type { Mode, Space } from '../../tenancy/workspace.ts';
+import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
+import { snapshotOf } from '../../world/snapshots.ts';
+import { renderPerson, renderScore, type ScoreRecord } from '../scores/index.ts';
+
+/** Fields to change in the event's `data`: objects are merged key by key, anything else replaced. */
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+export interface TriggerOptions {
+  /** Default `'live'`, so that the event is delivered (test mode never delivers). */
+  mode?: Mode;
+  /** A workspace ID (default: the default workspace). */
+  workspace?: string;
+}
+
+const DEFAULT_DOMAIN = 'stripe.com';
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `base` with `overrides` merged in (plain objects recursively; arrays and values replaced). */
+export function deepMerge<T>(base: T, overrides: unknown): T {
+  if (!isPlainObject(base) || !isPlainObject(overrides)) return (overrides ?? base) as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (FORBIDDEN_KEYS.has(key) || value === undefined) continue;
+    out[key] = deepMerge(out[key], value);
+  }
+  return out as T;
+}
+
+/** The domain the overrides are about, so that the rest of the event is consistent with it. */
+function domainOf(overrides: unknown): string {
+  if (!isPlainObject(overrides)) return DEFAULT_DOMAIN;
+  const candidates = [
+    overrides.domain,
+    isPlainObject(overrides.score) ? overrides.score.domain : undefined,
+    isPlainObject(overrides.person) ? overrides.person.company : undefined,
+  ];
+  return (candidates.find((value) => typeof value === 'string') as string) ?? DEFAULT_DOMAIN;
+}
+
+function scoreRecord(ctx: MockContext, domain: string, at: number): ScoreRecord {
+  return { id: ctx.ids.next('scr'), domain, snapshot: snapshotOf(domain, at), computedAt: at };
+}
+
+const BUILDERS: {
+  [T in EventType]: (ctx: MockContext, space: Space, domain: string) => EventData[T];
+} = {
+  'score.computed': (ctx, _space, domain) => ({
+    score: renderScore(scoreRecord(ctx, domain, ctx.now())),
+    trigger: 'api',
+  }),
+  'score.bulk.completed': (ctx, space, domain) => {
+    const now = ctx.now();
+    const unscorable = {
+      domain: 'unscorable.test',
+      code: 'unscorable_domain' as const,
+      message:
+        'unscorable.test has no usable signal surface (parked, defunct or no public presence).',
+    };
+    return {
+      job: {
+        id: ctx.ids.next('job'),
+        status: 'completed',
+        deferred: false,
+        tag: null,
+        webhook_url: null,
+        domains_submitted: 2,
+        progress: { total: 2, processed: 2, scored: 1, unscorable: 1 },
+        credits_charged: space.mode === 'test' ? 0 : 2,
+        unscorable: [unscorable],
+        created_at: isoSeconds(now - 3_000),
+        started_at: isoSeconds(now - 1_000),
+        completed_at: isoSeconds(now),
+      },
+      results: [renderScore(scoreRecord(ctx, domain, now))],
+      unscorable: [unscorable],
+    };
+  },
+  'account.band_changed': (ctx, _space, domain) => {
+    const { snapshot } = scoreRecord(ctx, domain, ctx.now());
+    const band = snapshot.band;
+    const before = { HOT: ['WARM', 78], WARM: ['COLD', 55], COLD: ['WARM', 64] } as const;
+    const [previousBand, previousScore] = before[band];
+    return {
+      watchlist_id: ctx.ids.next('wl'),
+      domain,
+      score_id: ctx.ids.next('scr'),
+      previous_band: previousBand,
+      band,
+      previous_score: previousScore,
+      score: snapshot.score,
+      alert_threshold: band === 'HOT' ? 'hot_entry' : 'any_band_change',
+    };
+  },
+  'signal.spike': (ctx, _space, domain) => {
+    const { snapshot } = scoreRecord(ctx, domain, ctx.now());
+    const signal = [...SIGNAL_NAMES].sort(
+      (a, b) => snapshot.signals[b].score - snapshot.signals[a].score,
+    )[0] as (typeof SIGNAL_NAMES)[number];
+    const current = Math.max(snapshot.signals[signal].score, 35);
+    return {
+      watchlist_id: ctx.ids.next('wl'),
+      domain,
+      score_id: ctx.ids.next('scr'),
+      signal,
+      previous: current - 35,
+      current,
+      change: 35,
+    };
+  },
+  'person.scored': (ctx, _space, domain) => {
+    const now = ctx.now();
+    const snapshot = snapshotOf(domain, now);
+    const person = snapshot.people[0] ?? {
+      name: 'Avery Quinn',
+      title: 'VP Revenue Operations',
+      seniority: 'vp' as const,
+      email: `avery.quinn@${domain}`,
+      linkedin_url: null,
+    };
+    return { person: renderPerson(person, domain, snapshot.score, now) };
+  },
+  'credits.low': (ctx, space) => {
+    const view = creditsView(space.workspace, ctx.now());
+    return {
+      remaining: Math.min(view.remaining, Math.floor(view.limit * 0.09)),
+      limit: view.limit,
+      threshold_percent: 10,
+      resets_at: isoSeconds(view.resetsAt),
+    };
+  },
+};
+
+/** Records an event of `type` in the workspace's space of `mode` and returns it. */
+export function triggerEvent<T extends EventType>(
+  ctx: MockContext,
+  type: T,
+  overrides: DeepPartial<EventData[T]> | undefined,
+  options: TriggerOptions = {},
+): { event: EventRecord; mode: Mode } {
+  if (!(EVENT_TYPES as readonly string[]).includes(type)) {
+    throw new TypeError(
+      `type must be one of ${EVENT_TYPES.join(', ')}; got ${JSON.stringify(String(type))}`,
+    );
+  }
+  if (overrides !== undefined && !isPlainObject(overrides)) {
+    throw new TypeError('data overrides must be an object of fields to change in the event data');
+  }
+  const mode = options.mode ?? 'live';
+  if (mode !== 'live' && mode !== 'test') throw new TypeError('mode must be "test" or "live"');
+  const workspace = ctx.tenants.find(options.workspace);
+  if (workspace === undefined) {
+    throw new TypeError(`no workspace with ID ${options.workspace} exists in this mock`);
+  }
+  const space = workspace.spaces[mode];
+  const data = deepMerge(BUILDERS[type](ctx, space, domainOf(overrides)), overrides);
+  return { event: ctx.events.record(space, type, data), mode };
+}

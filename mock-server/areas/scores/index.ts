@@ -1,0 +1,37 @@
+/**
+ * The scores area: `POST /score`, `GET /score/{id}`, the 7-day cache and the magic domains'
+ * request-time behaviour. Other areas score domains through the functions exported here.
+ */
+import { defineArea } from '../../pipeline/area.ts';
+import { scoresOf } from './model.ts';
+import { scoreRoutes } from './routes.ts';
+
+export {
+  applyRequestMagic,
+  type CacheStatus,
+  computeScore,
+  freshScore,
+  latestScore,
+  type PendingRecord,
+  type ScoreRecord,
+  type ScoreTrigger,
+  scoreById,
+  snapshotNow,
+  unscorable,
+} from './model.ts';
+export {
+  renderPerson,
+  renderScore,
+  type ScoreInclude,
+  type WirePerson,
+  type WireScore,
+} from './wire.ts';
+
+export const scoresArea = defineArea({
+  name: 'scores',
+  routes: scoreRoutes,
+  summarise: (space) => {
+    const book = scoresOf(space);
+    return { scores: book.latest.size, pending_scores: book.pending.size };
+  },
+});

@@ -1,0 +1,189 @@
+/**
+ * Scores and the 7-day cache. A fresh computation takes a snapshot of the company and keeps it,
+ * under a new `scr_` ID, as the domain's latest score; a cache hit returns that score as it is, for
+ * free. `GET /score/{id}` answers with the latest score of the ID's domain.
+ */
+import type { components } from '../../../src/generated/openapi.ts';
+import type { MockContext } from '../../context.ts';
+import { DAY_MS } from '../../kernel/clock.ts';
+import { MockApiError, notFound } from '../../kernel/errors.ts';
+import { defineStore, type Space } from '../../tenancy/workspace.ts';
+import { magicBehaviour, RATE_LIMITED_RETRY_AFTER, SLOW_SCORE_MS } from '../../world/magic.ts';
+import { isTimeDependent, type Snapshot, snapshotOf } from '../../world/snapshots.ts';
+import type { PendingRecord, ScoreRecord } from './records.ts';
+import { renderScore } from './wire.ts';
+
+export type { PendingRecord, ScoreRecord } from './records.ts';
+
+export type ScoreTrigger = components['schemas']['ScoreTrigger'];
+export type CacheStatus = 'hit' | 'miss' | 'refresh';
+
+export const CACHE_TTL_MS = 7 * DAY_MS;
+
+export interface ScoreBook {
+  /** Every score ID ever handed out, including superseded ones. */
+  readonly byId: Map<string, ScoreRecord>;
+  /** The latest score of each domain. */
+  readonly latest: Map<string, ScoreRecord>;
+  /** Scores accepted with `202`, until they are computed. */
+  readonly pending: Map<string, PendingRecord>;
+  /** When each time-dependent magic domain was first scored here. */
+  readonly anchors: Map<string, number>;
+  /** Magic `flaky.test` inputs that have already failed once. */
+  readonly flakyTripped: Set<string>;
+}
+
+const scoreBook = defineStore(
+  'scores',
+  (): ScoreBook => ({
+    byId: new Map(),
+    latest: new Map(),
+    pending: new Map(),
+    anchors: new Map(),
+    flakyTripped: new Set(),
+  }),
+);
+
+/** The scores of a space. */
+export function scoresOf(space: Space): ScoreBook {
+  return space.get(scoreBook);
+}
+
+/** A score by ID (superseded ones included), for areas that keep score IDs. */
+export function scoreById(space: Space, id: string): ScoreRecord | undefined {
+  return space.get(scoreBook).byId.get(id);
+}
+
+/** The latest score of a domain in the space, whatever its age. */
+export function latestScore(space: Space, domain: string): ScoreRecord | undefined {
+  return space.get(scoreBook).latest.get(domain);
+}
+
+/** The company behind `domain` as the space would score it now (time-dependent domains included). */
+export function snapshotNow(ctx: MockContext, space: Space, domain: string): Snapshot {
+  return snapshotOf(domain, ctx.now(), space.get(scoreBook).anchors.get(domain));
+}
+
+export type ScoreOutcome =
+  | { kind: 'score'; record: ScoreRecord; cache: CacheStatus }
+  | { kind: 'pending'; pending: PendingRecord };
+
+/** Throws the errors a magic domain stands for in a request that scores it. */
+export function applyRequestMagic(space: Space, domain: string, key = domain): void {
+  switch (magicBehaviour(domain)) {
+    case 'restricted':
+      throw new MockApiError(
+        'restricted_use',
+        `Scoring ${domain} is refused by the acceptable use policy (special-category data or a prohibited vertical).`,
+      );
+    case 'rate_limited':
+      throw new MockApiError(
+        'rate_limited',
+        `Too many requests for ${domain}. Retry after ${RATE_LIMITED_RETRY_AFTER} second.`,
+        { retryAfter: RATE_LIMITED_RETRY_AFTER },
+      );
+    case 'flaky':
+      if (!scoresOf(space).flakyTripped.has(key)) {
+        scoresOf(space).flakyTripped.add(key);
+        throw new MockApiError(
+          'internal_error',
+          'Something went wrong on our side. Retry with backoff; quote the request ID if it persists.',
+        );
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+export function unscorable(domain: string): MockApiError {
+  return new MockApiError(
+    'unscorable_domain',
+    `${domain} has no usable signal surface (parked, defunct or no public presence).`,
+    { domain },
+  );
+}
+
+/** Computes a fresh score now, makes it the domain's latest and records `score.computed`. */
+export function computeScore(
+  ctx: MockContext,
+  space: Space,
+  domain: string,
+  trigger: ScoreTrigger,
+  id = ctx.ids.next('scr'),
+  webhookUrl?: string,
+): ScoreRecord {
+  const now = ctx.now();
+  const book = scoresOf(space);
+  let anchor = book.anchors.get(domain);
+  if (anchor === undefined && isTimeDependent(domain)) {
+    anchor = now;
+    book.anchors.set(domain, now);
+  }
+  const record: ScoreRecord = {
+    id,
+    domain,
+    snapshot: snapshotOf(domain, now, anchor),
+    computedAt: now,
+  };
+  book.byId.set(id, record);
+  book.latest.set(domain, record);
+  ctx.events.record(space, 'score.computed', { score: renderScore(record), trigger }, webhookUrl);
+  return record;
+}
+
+/** The domain's latest score if it is younger than 7 days. */
+export function freshScore(
+  ctx: MockContext,
+  space: Space,
+  domain: string,
+): ScoreRecord | undefined {
+  const latest = scoresOf(space).latest.get(domain);
+  return latest !== undefined && ctx.now() - latest.computedAt < CACHE_TTL_MS ? latest : undefined;
+}
+
+export interface CreateScoreInput {
+  domain: string;
+  forceRefresh?: boolean;
+  webhookUrl?: string;
+}
+
+/** `POST /score`: a cache hit, a fresh (or forced) computation, or a pending slow one. */
+export function createScore(ctx: MockContext, space: Space, input: CreateScoreInput): ScoreOutcome {
+  const { domain } = input;
+  applyRequestMagic(space, domain);
+  if (magicBehaviour(domain) === 'unscorable') throw unscorable(domain);
+  const cached = input.forceRefresh ? undefined : freshScore(ctx, space, domain);
+  if (cached !== undefined) return { kind: 'score', record: cached, cache: 'hit' };
+
+  const trigger: ScoreTrigger = input.forceRefresh ? 'force_refresh' : 'api';
+  if (magicBehaviour(domain) === 'slow' && input.webhookUrl !== undefined) {
+    ctx.charge(space, 1);
+    const pending: PendingRecord = {
+      id: ctx.ids.next('scr'),
+      domain,
+      createdAt: ctx.now(),
+      webhookUrl: input.webhookUrl,
+    };
+    const book = scoresOf(space);
+    book.pending.set(pending.id, pending);
+    ctx.scheduler.after(SLOW_SCORE_MS, () => {
+      book.pending.delete(pending.id);
+      computeScore(ctx, space, domain, trigger, pending.id, pending.webhookUrl);
+    });
+    return { kind: 'pending', pending };
+  }
+  ctx.charge(space, 1);
+  const record = computeScore(ctx, space, domain, trigger);
+  return { kind: 'score', record, cache: input.forceRefresh ? 'refresh' : 'miss' };
+}
+
+/** `GET /score/{id}`: the latest score of the ID's domain, or the pending score. */
+export function retrieveScore(space: Space, id: string): ScoreOutcome {
+  const book = scoresOf(space);
+  const pending = book.pending.get(id);
+  if (pending !== undefined) return { kind: 'pending', pending };
+  const record = book.byId.get(id);
+  if (record === undefined) throw notFound('score', id);
+  return { kind: 'score', record: book.latest.get(record.domain) ?? record, cache: 'hit' };
+}

@@ -1,0 +1,99 @@
+/**
+ * How scores look on the wire: the Score object with its expansions, a pending score, and the
+ * Person object (also part of the `people` expansion).
+ */
+import type { components } from '../../../src/generated/openapi.ts';
+import { DAY_MS, isoDate, isoSeconds } from '../../kernel/clock.ts';
+import { stableId } from '../../kernel/ids.ts';
+import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
+import type { PersonProfile, Snapshot } from '../../world/snapshots.ts';
+import type { PendingRecord, ScoreRecord } from './records.ts';
+
+type Schemas = components['schemas'];
+export type WireScore = Schemas['Score'];
+export type WirePendingScore = Schemas['PendingScore'];
+export type WirePerson = Schemas['Person'];
+export type ScoreInclude = Schemas['ScoreInclude'];
+
+export function renderPending(pending: PendingRecord): WirePendingScore {
+  return {
+    id: pending.id,
+    domain: pending.domain,
+    status: 'pending',
+    created_at: isoSeconds(pending.createdAt),
+  };
+}
+
+/** A person of a snapshot, as the API shows them. */
+export function renderPerson(
+  person: PersonProfile,
+  company: string,
+  intentScore: number,
+  resolvedAt: number,
+): WirePerson {
+  return {
+    id: stableId('prs', person.email.toLowerCase()),
+    name: person.name,
+    email: person.email,
+    title: person.title,
+    company,
+    intent_score: intentScore,
+    seniority: person.seniority,
+    linkedin_url: person.linkedin_url,
+    resolved_at: isoSeconds(resolvedAt),
+  };
+}
+
+function renderSignals(snapshot: Snapshot, evidence: boolean): WireScore['signals'] {
+  const signals = {} as WireScore['signals'];
+  for (const name of SIGNAL_NAMES) {
+    const signal = snapshot.signals[name];
+    signals[name] = evidence
+      ? {
+          score: signal.score,
+          evidence: signal.evidence.map((item) => ({
+            kind: item.kind,
+            title: item.title,
+            url: item.url,
+            observed_at: isoSeconds(item.observedAt),
+          })),
+          source: signal.source,
+          fetched_at: isoSeconds(signal.fetchedAt),
+        }
+      : signal.score;
+  }
+  return signals;
+}
+
+/** A score as the API shows it, with the requested expansions. */
+export function renderScore(
+  record: ScoreRecord,
+  options: { cached?: boolean; include?: readonly ScoreInclude[] } = {},
+): WireScore {
+  const { snapshot, computedAt } = record;
+  const include = options.include ?? [];
+  const score: WireScore = {
+    id: record.id,
+    domain: record.domain,
+    score: snapshot.score,
+    band: snapshot.band,
+    delta_30d: snapshot.delta30d,
+    signals: renderSignals(snapshot, include.includes('signals.evidence')),
+    action: snapshot.action,
+    summary: snapshot.summary,
+    cached: options.cached ?? false,
+    computed_at: isoSeconds(computedAt),
+  };
+  if (include.includes('history')) {
+    score.history = snapshot.history.map((value, i) => ({
+      date: isoDate(computedAt - (29 - i) * DAY_MS),
+      score: value,
+    }));
+  }
+  if (include.includes('people')) {
+    score.people = snapshot.people.map((person) =>
+      renderPerson(person, record.domain, snapshot.score, computedAt),
+    );
+  }
+  return score;
+}

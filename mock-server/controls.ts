@@ -1,0 +1,320 @@
+/**
+ * Test controls: the levers a test pulls on the mock (clock, credits, keys, workspaces, faults) and
+ * what it can look at (inspect, deliveries, the request journal). The in-process API (`mock-api.ts`)
+ * and the `/__mock/` routes both call these, so they behave the same. Areas add their own controls
+ * (`Area.controls`); these are the ones of the kernel, tenancy and events.
+ *
+ * | method | path | body / query | does |
+ * | --- | --- | --- | --- |
+ * | POST | /__mock/reset | | back to the initial state |
+ * | GET | /__mock/clock | | `{now}` |
+ * | POST | /__mock/clock/advance | `{"by": "7d"}` | runs everything due on the way |
+ * | POST | /__mock/clock/set | `{"to": "2026-06-01T00:00:00Z"}` | forward only |
+ * | GET, POST | /__mock/credits | `{"remaining": 0}` or `{"used": 10}`, `workspace` | credits of the cycle |
+ * | GET | /__mock/keys | | the default workspace's test and live keys |
+ * | POST | /__mock/keys/revoke | `{"key": "iiq_test_…"}` | the key is refused at once |
+ * | POST | /__mock/workspaces | `{"plan": "starter"}` | a new workspace and its keys |
+ * | GET | /__mock/inspect | | a summary of the state |
+ * | GET, POST, DELETE | /__mock/faults | `{"path": "/score", "status": 503, "count": 2}` | fail the next requests |
+ * | GET | /__mock/deliveries | `?endpoint=we_…&event=evt_…&status=failed` | the delivery log, newest first |
+ * | POST | /__mock/deliveries/settle | | over HTTP, waits until every delivery due now was answered |
+ * | GET | /__mock/requests | `?method=POST&path=/v1/score&since=…` | the request journal, newest first |
+ */
+import type { components } from '../src/generated/openapi.ts';
+import type { Engine, ModeSummary } from './engine.ts';
+import type { DeliveryQuery, DeliveryStatus } from './events/delivery-log.ts';
+import { isoSeconds } from './kernel/clock.ts';
+import { sha256Hex } from './kernel/sha256.ts';
+import type { Control } from './pipeline/admin.ts';
+import type { JournalQuery, RequestJournal } from './pipeline/journal.ts';
+import { creditsView, renderCredits, type WireCredits } from './tenancy/credits.ts';
+import type { Mode } from './tenancy/keys.ts';
+import { isPlanName, type PlanName } from './tenancy/plans.ts';
+import type { Workspace } from './tenancy/workspace.ts';
+
+export type { WireCredits } from './tenancy/credits.ts';
+
+function workspaceOf(engine: Engine, id: string | undefined): Workspace {
+  const workspace = engine.tenants.find(id);
+  if (workspace === undefined) {
+    throw new TypeError(`no workspace with ID ${id} exists in this mock`);
+  }
+  return workspace;
+}
+
+/** What `mock.credits.set()` takes: `remaining` or `used`, for a workspace. */
+export interface CreditsInput {
+  /** A workspace ID (default: the default workspace). */
+  workspace?: string;
+  /** Credits left in the current cycle. */
+  remaining?: number;
+  /** Credits used in the current cycle. */
+  used?: number;
+}
+
+/** The credits of a workspace's current cycle (default: the default workspace). */
+export function getCredits(engine: Engine, workspace?: string): WireCredits {
+  return renderCredits(workspaceOf(engine, workspace), engine.now());
+}
+
+/** Sets the credits of the current cycle, by what is left or by what was used. */
+export function setCredits(engine: Engine, input: CreditsInput): WireCredits {
+  const workspace = workspaceOf(engine, input.workspace);
+  const now = engine.now();
+  const limit = creditsView(workspace, now).limit;
+  const check = (name: string, value: number) => {
+    if (!Number.isInteger(value) || value < 0 || value > limit) {
+      throw new TypeError(
+        `${name} must be an integer from 0 to ${limit} (this plan's credits per cycle), got ${value}`,
+      );
+    }
+  };
+  if (input.remaining !== undefined) {
+    check('remaining', input.remaining);
+    workspace.credits.used = limit - input.remaining;
+  } else if (input.used !== undefined) {
+    check('used', input.used);
+    workspace.credits.used = input.used;
+  } else {
+    throw new TypeError('pass remaining or used');
+  }
+  return renderCredits(workspace, now);
+}
+
+/** Revokes an API key: the next request with it is `401`. True if it was active. */
+export function revokeKey(engine: Engine, key: string): boolean {
+  return engine.tenants.revoke(sha256Hex(key));
+}
+
+/** A workspace made by `mock.workspaces.create()`, with its keys. */
+export interface CreatedWorkspace {
+  id: string;
+  name: string;
+  plan: PlanName;
+  /** The workspace's keys, shown this once. */
+  keys: { test: string; live: string };
+}
+
+/** Creates a workspace with a fresh pair of keys derived from the seed. */
+export function createWorkspace(
+  engine: Engine,
+  input: { plan?: string; name?: string } = {},
+): CreatedWorkspace {
+  if (input.plan !== undefined && !isPlanName(input.plan)) {
+    throw new TypeError(`plan must be "starter", "team" or "scale", got "${input.plan}"`);
+  }
+  const { workspace, keys } = engine.tenants.create({
+    ...(input.plan === undefined ? {} : { plan: input.plan }),
+    ...(input.name === undefined ? {} : { name: input.name }),
+  });
+  return { id: workspace.id, name: workspace.name, plan: workspace.plan.name, keys };
+}
+
+export type { ModeSummary } from './engine.ts';
+
+/** What `mock.inspect()` returns. */
+export interface MockSummary {
+  now: string;
+  scheduled_tasks: number;
+  faults: number;
+  workspaces: {
+    id: string;
+    name: string;
+    plan: PlanName;
+    credits: components['schemas']['Account']['credits'];
+    keys: { mode: Mode; last4: string; revoked: boolean }[];
+    test: ModeSummary;
+    live: ModeSummary;
+  }[];
+}
+
+/** A summary of the mock's state, for debugging a test. Keys appear by their last 4 characters only. */
+export function inspect(engine: Engine): MockSummary {
+  const now = engine.now();
+  return {
+    now: isoSeconds(now),
+    scheduled_tasks: engine.scheduler.pending,
+    faults: engine.faults.list().length,
+    workspaces: [...engine.tenants.all()].map((workspace) => ({
+      id: workspace.id,
+      name: workspace.name,
+      plan: workspace.plan.name,
+      credits: renderCredits(workspace, now),
+      keys: workspace.keys.map((key) => ({
+        mode: key.mode,
+        last4: key.last4,
+        revoked: key.revoked,
+      })),
+      test: engine.summarise(workspace.spaces.test),
+      live: engine.summarise(workspace.spaces.live),
+    })),
+  };
+}
+
+const optionalString = (value: unknown, name: string): string | undefined => {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new TypeError(`${name} must be a string`);
+  return value;
+};
+
+const STATUSES: readonly DeliveryStatus[] = ['pending', 'succeeded', 'failed'];
+
+function deliveryQuery(query: URLSearchParams): DeliveryQuery {
+  const endpoint = query.get('endpoint') ?? undefined;
+  const event = query.get('event') ?? undefined;
+  const status = query.get('status') ?? undefined;
+  if (status !== undefined && !STATUSES.includes(status as DeliveryStatus)) {
+    throw new TypeError('status must be "pending", "succeeded" or "failed"');
+  }
+  return {
+    ...(endpoint === undefined ? {} : { endpoint }),
+    ...(event === undefined ? {} : { event }),
+    ...(status === undefined ? {} : { status: status as DeliveryStatus }),
+  };
+}
+
+function journalQuery(query: URLSearchParams): JournalQuery {
+  const method = query.get('method') ?? undefined;
+  const path = query.get('path') ?? undefined;
+  const since = query.get('since') ?? undefined;
+  return {
+    ...(method === undefined ? {} : { method }),
+    ...(path === undefined ? {} : { path }),
+    ...(since === undefined ? {} : { since: /^\d+$/.test(since) ? Number(since) : since }),
+  };
+}
+
+/** The controls of the kernel, tenancy and events, as `/__mock/` routes. */
+export function coreControls(
+  engine: Engine,
+  journal: RequestJournal,
+  basePath: string,
+  reset: () => void,
+): Control[] {
+  return [
+    {
+      method: 'POST',
+      path: '/__mock/reset',
+      run: () => {
+        reset();
+        return { reset: true, now: isoSeconds(engine.now()) };
+      },
+    },
+    { method: 'GET', path: '/__mock/clock', run: () => ({ now: isoSeconds(engine.now()) }) },
+    {
+      method: 'POST',
+      path: '/__mock/clock/advance',
+      run: ({ body }) => {
+        const by = body.by;
+        if (typeof by !== 'string' && typeof by !== 'number') {
+          throw new TypeError('by must be a duration such as "7d" or "90m", or milliseconds');
+        }
+        return { now: isoSeconds(engine.advance(by)) };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/__mock/clock/set',
+      run: ({ body }) => {
+        const to = body.to;
+        if (typeof to !== 'string' && typeof to !== 'number') {
+          throw new TypeError('to must be an ISO 8601 time');
+        }
+        return { now: isoSeconds(engine.setTime(to)) };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/__mock/credits',
+      run: ({ query }) => getCredits(engine, query.get('workspace') ?? undefined),
+    },
+    {
+      method: 'POST',
+      path: '/__mock/credits',
+      run: ({ body }) => {
+        const workspace = optionalString(body.workspace, 'workspace');
+        return setCredits(engine, {
+          ...(workspace === undefined ? {} : { workspace }),
+          ...(typeof body.remaining === 'number' ? { remaining: body.remaining } : {}),
+          ...(typeof body.used === 'number' ? { used: body.used } : {}),
+        });
+      },
+    },
+    // What `iiq webhooks listen` uses to find the live key of a local `iiq mock` (which prints the
+    // keys anyway; they are fake and valid on this mock only).
+    {
+      method: 'GET',
+      path: '/__mock/keys',
+      run: () => ({ workspace: engine.defaultWorkspace.id, ...engine.defaultKeys }),
+    },
+    {
+      method: 'POST',
+      path: '/__mock/keys/revoke',
+      run: ({ body }) => {
+        const key = optionalString(body.key, 'key');
+        if (key === undefined) throw new TypeError('key is required');
+        return { revoked: revokeKey(engine, key) };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/__mock/workspaces',
+      run: ({ body }) => {
+        const plan = optionalString(body.plan, 'plan');
+        const name = optionalString(body.name, 'name');
+        return createWorkspace(engine, {
+          ...(plan === undefined ? {} : { plan }),
+          ...(name === undefined ? {} : { name }),
+        });
+      },
+    },
+    { method: 'GET', path: '/__mock/inspect', run: () => inspect(engine) },
+    { method: 'GET', path: '/__mock/faults', run: () => ({ data: engine.faults.list() }) },
+    {
+      method: 'POST',
+      path: '/__mock/faults',
+      run: ({ body }) => {
+        const path = optionalString(body.path, 'path');
+        const method = optionalString(body.method, 'method');
+        engine.faults.inject(
+          {
+            path: path ?? '',
+            status: Number(body.status),
+            ...(method === undefined ? {} : { method }),
+            ...(body.count === undefined ? {} : { count: Number(body.count) }),
+          },
+          basePath,
+        );
+        return { data: engine.faults.list() };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/__mock/faults',
+      run: () => {
+        engine.faults.clear();
+        return { data: [] };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/__mock/deliveries',
+      run: ({ query }) => ({ data: engine.dispatcher.list(deliveryQuery(query)) }),
+    },
+    // The HTTP door waits for the deliveries before it gets here; in-process doors answer at once
+    // (use `await mock.deliveries.settle()` there), and `in_flight` says what is still on its way.
+    {
+      method: 'POST',
+      path: '/__mock/deliveries/settle',
+      run: () => {
+        engine.sync();
+        return { in_flight: engine.dispatcher.inFlight, data: engine.dispatcher.list() };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/__mock/requests',
+      run: ({ query }) => ({ data: journal.list(journalQuery(query)) }),
+    },
+  ];
+}

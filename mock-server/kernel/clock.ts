@@ -1,0 +1,109 @@
+/**
+ * Virtual time. Everything in the mock that depends on time (caches, deltas, idempotency windows,
+ * rate-limit windows, bulk jobs, watchlist refreshes) reads this clock, never `Date.now()`, so that
+ * a test can move a week forward in a microsecond.
+ *
+ * A frozen clock (the default for tests) stands still until it is advanced. A real-time clock (the
+ * `iiq mock` server) follows the wall clock from its start, plus whatever it was advanced by.
+ */
+
+/** One day in milliseconds. */
+export const DAY_MS = 86_400_000;
+
+/** A duration: milliseconds, or a string of one or more `<number><unit>` parts with units s, m, h, d (`'7d'`, `'1h30m'`). */
+export type Duration = number | string;
+
+const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * Parses a duration into milliseconds.
+ *
+ * @example
+ * parseDuration('7d')    // 604800000
+ * parseDuration('1h30m') // 5400000
+ * parseDuration(250)     // 250
+ */
+export function parseDuration(duration: Duration): number {
+  if (typeof duration === 'number') {
+    if (!Number.isFinite(duration) || duration < 0) {
+      throw new TypeError(
+        `a duration must be a finite number of milliseconds >= 0, got ${duration}`,
+      );
+    }
+    return duration;
+  }
+  const text = String(duration).trim();
+  const parts = /^(?:\d+(?:\.\d+)?[smhd])+$/.test(text) ? text.match(/\d+(?:\.\d+)?[smhd]/g) : null;
+  if (!parts) {
+    throw new TypeError(
+      `"${text}" is not a duration: use a number of milliseconds or units s, m, h, d such as "90m", "7d" or "1h30m"`,
+    );
+  }
+  let total = 0;
+  for (const part of parts) {
+    total += Number(part.slice(0, -1)) * (UNIT_MS[part.slice(-1)] ?? 0);
+  }
+  return Math.round(total);
+}
+
+/** Parses a point in time: a `Date`, unix milliseconds or an ISO 8601 string. */
+export function parseInstant(value: Date | number | string): number {
+  const ms =
+    value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) throw new TypeError(`"${String(value)}" is not a valid date`);
+  return ms;
+}
+
+const isoCache = new Map<number, string>();
+
+/** ISO 8601 in UTC to the second, the way the API writes timestamps: `2026-05-28T14:02:11Z`. */
+export function isoSeconds(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  let iso = isoCache.get(second);
+  if (iso === undefined) {
+    iso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    if (isoCache.size >= 4096) isoCache.clear(); // formatting is pure: the cache only saves time
+    isoCache.set(second, iso);
+  }
+  return iso;
+}
+
+/** `YYYY-MM-DD` in UTC. */
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The mock's virtual clock. Only the scheduler moves it forward (see `Engine.advance`). */
+export class Clock {
+  #offset = 0;
+  #start: number;
+  readonly #realtime: boolean;
+  readonly #wallClock: () => number;
+
+  constructor(start: number, options: { realtime?: boolean; wallClock?: () => number } = {}) {
+    this.#start = start;
+    this.#realtime = options.realtime ?? false;
+    this.#wallClock = options.wallClock ?? Date.now;
+    this.#origin = this.#wallClock();
+  }
+
+  #origin: number;
+
+  /** The current virtual time in unix milliseconds. */
+  now(): number {
+    const elapsed = this.#realtime ? this.#wallClock() - this.#origin : 0;
+    return this.#start + this.#offset + elapsed;
+  }
+
+  /** Moves the clock to `ms` without running anything (the scheduler does that). */
+  moveTo(ms: number): void {
+    this.#offset += ms - this.now();
+  }
+
+  /** Puts the clock back to where it started. */
+  restart(start: number): void {
+    this.#start = start;
+    this.#offset = 0;
+    this.#origin = this.#wallClock();
+  }
+}

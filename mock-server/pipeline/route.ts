@@ -1,0 +1,105 @@
+/**
+ * The request and response every door speaks, and the shape of a route. Requests and responses are
+ * plain values, no `Request`/`Response` objects (they are slow in Node) and no streams: a door turns
+ * its own request into a `MockRequest`, calls the pipeline's `handle`, and writes the `MockResponse`
+ * back its own way.
+ *
+ * A route names its path and method as `openapi.yaml` writes them, and is typed from the generated
+ * `paths`: a path or method the spec does not have is a compile error, and the path parameters a
+ * handler reads are the ones the spec declares.
+ */
+import type * as z from 'zod/mini';
+import type { operations, paths } from '../../src/generated/openapi.ts';
+import type { MockContext } from '../context.ts';
+import type { Bucket } from '../kernel/rate-limits.ts';
+import type { Space } from '../tenancy/workspace.ts';
+
+export interface MockRequest {
+  /** Upper-case HTTP method. */
+  method: string;
+  /** The URL path, without the query string, e.g. `/v1/score`. */
+  path: string;
+  query: URLSearchParams;
+  /** A header by lower-case name. */
+  headers: (name: string) => string | undefined;
+  /** The raw body ('' when there is none). */
+  body: string;
+  /** Set by a door that stopped reading a body over the size limit (`body` is then empty). */
+  bodyTooLarge?: boolean;
+}
+
+export interface MockResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** JSON already serialised, or CSV. */
+  body: string;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A path of the API, relative to its base URL, as `openapi.yaml` writes it: `/score/{id}`. */
+export type ApiPath = keyof paths & string;
+
+type OperationAt<P extends ApiPath, M extends HttpMethod> = paths[P][Lowercase<M>];
+
+/** The methods `openapi.yaml` defines on a path. */
+export type MethodOf<P extends ApiPath> = {
+  [M in HttpMethod]: OperationAt<P, M> extends undefined ? never : M;
+}[HttpMethod];
+
+/** The path parameters of an operation, by name (none: an empty object). */
+export type PathParams<P extends ApiPath, M extends HttpMethod> =
+  OperationAt<P, M> extends { parameters: { path: infer Params } }
+    ? [NonNullable<Params>] extends [never]
+      ? Record<never, string>
+      : NonNullable<Params>
+    : Record<never, string>;
+
+export interface RouteContext<
+  Body = undefined,
+  Query = undefined,
+  Params = Record<string, string>,
+> {
+  readonly ctx: MockContext;
+  /** The workspace and mode the key opened. */
+  readonly space: Space;
+  /** Path parameters, decoded, e.g. `{ id: 'scr_…' }`. */
+  readonly params: Readonly<Params>;
+  /** The validated body (routes with a body schema). */
+  readonly body: Body;
+  /** The validated query (routes with a query schema). */
+  readonly query: Query;
+  /** A JSON response; adds `"mode": "test"` for test keys. */
+  json(status: number, body: object, headers?: Record<string, string>): MockResponse;
+}
+
+/** A row of the route table. */
+export interface Route<Body = unknown, Query = unknown, Params = Record<string, string>> {
+  readonly method: HttpMethod;
+  /** The path as `openapi.yaml` writes it, relative to the base URL: `/score/{id}`. */
+  readonly path: ApiPath;
+  /** The `operationId` in `openapi.yaml`. */
+  readonly operation: keyof operations;
+  /** Which rate limit the route counts against. */
+  readonly bucket: Bucket;
+  readonly body?: z.ZodMiniType<Body>;
+  readonly query?: z.ZodMiniType<Query>;
+  /** Checks the parsed body before the schema does, for rules a schema says poorly. Throws a 400. */
+  readonly precheck?: (raw: unknown) => void;
+  readonly handler: (
+    request: MockRequest,
+    context: RouteContext<Body, Query, Params>,
+  ) => MockResponse;
+}
+
+/** Declares a route: its path and method are checked against the spec, its types inferred. */
+export function route<
+  P extends ApiPath,
+  M extends MethodOf<P>,
+  Body = undefined,
+  Query = undefined,
+>(
+  definition: Route<Body, Query, PathParams<P, M>> & { readonly path: P; readonly method: M },
+): Route {
+  return definition as unknown as Route;
+}

@@ -1,0 +1,79 @@
+/**
+ * Request validation with the SDK's own zod schemas (`src/schemas/params.ts`), so the mock and the
+ * client refuse exactly the same inputs. Zod issues become a `400 invalid_request` whose `field`
+ * names the first offending field (`domains[3]`) and whose message says what is expected.
+ */
+import type * as z from 'zod/mini';
+import { checkDomain, checkDomains } from '../../src/domain.ts';
+import { describeIssues } from '../../src/schemas/issues.ts';
+import { type FieldError, MockApiError } from '../kernel/errors.ts';
+
+export const MAX_BODY_BYTES = 1_048_576;
+
+/** A 400 for one or several field errors: `field` is the first, `fields` all of them when several. */
+export function invalidFields(errors: readonly FieldError[]): MockApiError {
+  const [first] = errors;
+  if (first === undefined) return new MockApiError('invalid_request', 'The request is not valid.');
+  const message =
+    errors.length === 1
+      ? `${first.message}.`
+      : `The request has ${errors.length} problems: ${errors.map((e) => e.message).join('; ')}.`;
+  return new MockApiError('invalid_request', message, {
+    ...(first.field === 'body' ? {} : { field: first.field }),
+    ...(errors.length > 1 ? { fields: [...errors] } : {}),
+  });
+}
+
+/** Validates `input` with a schema; throws a 400 that names every offending field. */
+export function validate<T>(schema: z.ZodMiniType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw invalidFields(
+    describeIssues(result.error.issues, input, 'body').map(({ field, message }) => ({
+      field,
+      message: `${field} ${message}`,
+    })),
+  );
+}
+
+/** Parses a JSON request body; throws a 400 for a missing, malformed or non-object body. */
+export function parseJsonBody(body: string): unknown {
+  if (body.trim() === '') {
+    throw new MockApiError(
+      'invalid_request',
+      'This endpoint needs a JSON body; send one with Content-Type: application/json.',
+    );
+  }
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new MockApiError(
+      'invalid_request',
+      'The request body is not valid JSON. Check for trailing commas, unquoted keys or single quotes.',
+    );
+  }
+}
+
+/** Query parameters as an object, with `limit` as a number when it is written as one. */
+export function queryObject(query: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of query)
+    out[key] = key === 'limit' && /^-?\d+$/.test(value) ? Number(value) : value;
+  return out;
+}
+
+/** The apex domain of an input, or a 400 on `field`. */
+export function apexDomain(field: string, input: string): string {
+  const result = checkDomain(input);
+  if (result.ok) return result.domain;
+  throw new MockApiError('invalid_request', `${field} ${result.reason}.`, { field });
+}
+
+/** Normalises a list of domains, naming every bad one (`domains[3]`), and de-duplicates in order. */
+export function apexDomains(field: string, inputs: readonly string[]): string[] {
+  const result = checkDomains(field, inputs);
+  if (result.ok) return result.domains;
+  throw invalidFields(
+    result.issues.map((issue) => ({ ...issue, message: `${issue.field} ${issue.message}` })),
+  );
+}
