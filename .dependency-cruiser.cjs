@@ -3,7 +3,8 @@
  * a request goes resource -> transport -> fetch in the SDK, and door -> pipeline -> area -> kernel in
  * the mock. See the "Develop" section of the README for the layout.
  */
-const ENGINE = '^mock-server/(kernel|tenancy|world|events|areas|pipeline)/|^mock-server/(engine|context|controls)[.]ts$';
+const ENGINE =
+  '^mock-server/(kernel|tenancy|world|events|areas|pipeline)/|^mock-server/(engine|context|controls)[.]ts$';
 const ROOT_WIRING = '^mock-server/(engine|controls|mock-api|index)[.]ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -18,7 +19,8 @@ module.exports = {
     },
     {
       name: 'kernel-knows-no-area',
-      comment: 'The kernel (clock, scheduler, ids, idempotency, rate limits, ...) imports nothing else of the mock.',
+      comment:
+        'The kernel (clock, scheduler, ids, idempotency, rate limits, ...) imports nothing else of the mock.',
       severity: 'error',
       from: { path: '^mock-server/kernel/' },
       to: { path: '^mock-server/', pathNot: '^mock-server/kernel/' },
@@ -39,7 +41,8 @@ module.exports = {
     },
     {
       name: 'events-know-no-area',
-      comment: 'The event log and the webhook dispatcher know the kernel and tenancy, not the areas.',
+      comment:
+        'The event log and the webhook dispatcher know the kernel and tenancy, not the areas.',
       severity: 'error',
       from: { path: '^mock-server/events/' },
       to: { path: '^mock-server/', pathNot: '^mock-server/(kernel|tenancy|events)/' },
@@ -53,14 +56,16 @@ module.exports = {
     },
     {
       name: 'engine-imports-no-door',
-      comment: 'Nothing under the engine imports a door (fetch, msw, http, webhook transport) or the CLI.',
+      comment:
+        'Nothing under the engine imports a door (fetch, msw, http, webhook transport) or the CLI.',
       severity: 'error',
       from: { path: ENGINE },
       to: { path: '^mock-server/(doors|cli)/' },
     },
     {
       name: 'areas-know-no-wiring',
-      comment: 'Areas are wired by engine.ts; they never import it, the controls or the public entry.',
+      comment:
+        'Areas are wired by engine.ts; they never import it, the controls or the public entry.',
       severity: 'error',
       from: { path: '^mock-server/areas/' },
       to: { path: ROOT_WIRING },
@@ -70,18 +75,22 @@ module.exports = {
       comment: "An area calls another area's exported functions (its index.ts), never its files.",
       severity: 'error',
       from: { path: '^mock-server/areas/([^/]+)/' },
-      to: { path: '^mock-server/areas/[^/]+/', pathNot: ['^mock-server/areas/$1/', '^mock-server/areas/[^/]+/index[.]ts$'] },
+      to: {
+        path: '^mock-server/areas/[^/]+/',
+        pathNot: ['^mock-server/areas/$1/', '^mock-server/areas/[^/]+/index[.]ts$'],
+      },
     },
     {
       name: 'sdk-imports-no-mock',
-      comment: 'The SDK never imports the mock (the mock may use the SDK\'s schemas and types).',
+      comment: "The SDK never imports the mock (the mock may use the SDK's schemas and types).",
       severity: 'error',
       from: { path: '^src/' },
       to: { path: '^mock-server/' },
     },
     {
       name: 'webhooks-import-no-client',
-      comment: 'src/webhooks stands alone: the spec types and the list of event types, nothing of the client.',
+      comment:
+        'src/webhooks stands alone: the spec types and the list of event types, nothing of the client.',
       severity: 'error',
       from: { path: '^src/webhooks/' },
       to: {

@@ -2,7 +2,7 @@
  * The SDK against `mock.fetch`, the in-process door: no network, no global interception, one mock
  * per test. Shows the patterns the docs recommend.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMockApi, MAGIC_DOMAINS } from '../../../mock-server/index.ts';
 import {
   InsufficientCreditsError,
@@ -87,6 +87,29 @@ describe('the SDK on mock.fetch', () => {
     const types: string[] = [];
     for await (const event of iiq.events.list({ limit: 2 })) types.push(event.type);
     expect(types).toHaveLength(5);
+  });
+});
+
+describe('mock.fetch wherever the client points', () => {
+  it('answers a client whose base URL is another origin, such as an exported IIQ_BASE_URL', async () => {
+    const mock = createMockApi();
+    vi.stubEnv('IIQ_BASE_URL', 'http://127.0.0.1:4010/v1');
+    try {
+      const iiq = new IntentIQ({ apiKey: mock.keys.test, fetch: mock.fetch });
+      expect(iiq.baseUrl).toBe('http://127.0.0.1:4010/v1');
+      expect((await iiq.scores.create({ domain: 'stripe.com' })).score).toBe(94);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('answers 404 with the API error for a path outside the base path', async () => {
+    const mock = createMockApi();
+    const response = await mock.fetch('https://elsewhere.example/api/score', {
+      headers: { Authorization: `Bearer ${mock.keys.test}` },
+    });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { getResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockApi, installMockApi } from '../../../mock-server/index.ts';
 import { IntentIQ } from '../../../src/index.ts';
 import { STRIPE_SCORE } from '../helpers.ts';
@@ -38,6 +38,24 @@ describe('MSW handlers with setupServer', () => {
   it('start each test from a reset mock', async () => {
     expect(mock.clock.now().toISOString()).toBe('2026-05-28T14:02:11.000Z');
     expect(mock.inspect().workspaces[0]?.test.scores).toBe(0);
+  });
+
+  it('answer the client wherever IIQ_BASE_URL points, under the base path', async () => {
+    vi.stubEnv('IIQ_BASE_URL', 'http://127.0.0.1:4010/v1');
+    try {
+      const iiq = new IntentIQ({ apiKey: mock.keys.test, maxRetries: 0 });
+      expect(iiq.baseUrl).toBe('http://127.0.0.1:4010/v1');
+      expect((await iiq.scores.create({ domain: 'stripe.com' })).score).toBe(94);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('leave requests to other origins alone unless they carry an IntentIQ key', async () => {
+    const url = 'https://elsewhere.example/v1/account';
+    expect(await getResponse(mock.handlers, new Request(url))).toBeUndefined();
+    const withKey = new Request(url, { headers: { Authorization: `Bearer ${mock.keys.test}` } });
+    expect((await getResponse(mock.handlers, withKey))?.status).toBe(200);
   });
 
   it('are the same objects on every access', () => {

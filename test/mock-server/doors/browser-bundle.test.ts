@@ -1,0 +1,61 @@
+/**
+ * The MSW handlers run in a browser (`setupWorker(...mock.handlers)`): bundled for the browser,
+ * the `./mock` entry reaches no `node:` module through a static import. The HTTP door is behind a
+ * dynamic `import()` that only `mock.listen()` makes, so it stays out of the browser's way.
+ */
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+async function browserBundle(): Promise<Metafile> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('../../../mock-server/index.ts', import.meta.url))],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    outdir: 'out',
+    write: false,
+    metafile: true,
+    external: ['msw', 'msw/*', 'node:*'],
+    logLevel: 'silent',
+  });
+  return result.metafile;
+}
+
+/** Every output file reached from the entry by static imports, and what each imports. */
+function staticImports(metafile: Metafile): string[] {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined);
+  const seen = new Set<string>();
+  const imports: string[] = [];
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const item of outputs[name]?.imports ?? []) {
+      if (item.kind !== 'import-statement') continue;
+      imports.push(item.path);
+      if (outputs[item.path] !== undefined) visit(item.path);
+    }
+  };
+  visit(entry as string);
+  return imports;
+}
+
+describe('the ./mock entry bundled for a browser', () => {
+  it('imports no node: module statically, and no msw', async () => {
+    const imports = staticImports(await browserBundle());
+    expect(imports.filter((path) => path.startsWith('node:') || path.startsWith('msw'))).toEqual(
+      [],
+    );
+  }, 30_000);
+
+  it('keeps node:http behind the dynamic import of the HTTP door', async () => {
+    const metafile = await browserBundle();
+    const dynamic = Object.values(metafile.outputs).flatMap((output) =>
+      output.imports.filter((item) => item.path === 'node:http'),
+    );
+    expect(dynamic.length).toBeGreaterThan(0);
+    expect(staticImports(metafile)).not.toContain('node:http');
+  }, 30_000);
+});
