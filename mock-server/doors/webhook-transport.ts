@@ -96,7 +96,7 @@ function networkError(error: unknown): DeliveryAnswer {
   return detail === undefined ? { error: 'network' } : { error: 'network', detail };
 }
 
-/** A transport for the outbox: in-process receivers first, HTTP otherwise. */
+/** A transport for the dispatcher: in-process receivers first, HTTP otherwise. */
 export function createWebhookTransport(options: TransportOptions): WebhookTransport {
   const fetcher = options.fetch ?? runtimeFetch;
   return async (webhook) => {

@@ -144,3 +144,29 @@ export const CITIES = [
   'Toronto, Canada',
   'Sydney, Australia',
 ] as const;
+
+/** Tools a company's tech stack is drawn from (as the `tech_stack` attribute lists them). */
+export const TECH_TOOLS = [
+  'Amplitude',
+  'AWS',
+  'BigQuery',
+  'Databricks',
+  'Datadog',
+  'Gong',
+  'Google Cloud',
+  'HubSpot',
+  'Intercom',
+  'Jira',
+  'Looker',
+  'Marketo',
+  'Microsoft Azure',
+  'Mixpanel',
+  'Notion',
+  'Outreach',
+  'Salesforce',
+  'Segment',
+  'Slack',
+  'Snowflake',
+  'Stripe',
+  'Zendesk',
+] as const;
