@@ -35,17 +35,42 @@ export interface EventRecord {
 export type EventListener = (space: Space, event: EventRecord) => void;
 
 export const EVENT_RETENTION_MS = 30 * DAY_MS;
+/** The most events a space keeps, whatever their age; past it, the oldest are forgotten. */
+export const MAX_EVENTS_PER_SPACE = 50_000;
 
-/** The events of one space, oldest first. */
-const eventStore = defineStore('events', (): EventRecord[] => []);
+/**
+ * The events of one space, oldest first. Dropping from the front moves a head index instead of
+ * shifting the array (compacted now and then), so recording stays O(1) at the cap.
+ */
+class SpaceEvents {
+  #items: EventRecord[] = [];
+  #head = 0;
 
-/** Drops the events past the retention window (they are at the front: time only moves forward). */
-function forgetExpired(events: EventRecord[], now: number): void {
-  const first = events[0];
-  if (first === undefined || first.created > now - EVENT_RETENTION_MS) return;
-  const keep = events.findIndex((event) => event.created > now - EVENT_RETENTION_MS);
-  events.splice(0, keep < 0 ? events.length : keep);
+  get size(): number {
+    return this.#items.length - this.#head;
+  }
+
+  /** Adds an event and forgets what is past the retention window or over the cap. */
+  push(event: EventRecord, now: number): void {
+    this.#items.push(event);
+    while (this.#head < this.#items.length) {
+      const oldest = this.#items[this.#head] as EventRecord;
+      if (this.size <= MAX_EVENTS_PER_SPACE && oldest.created > now - EVENT_RETENTION_MS) break;
+      this.#head++;
+    }
+    if (this.#head > 1_024 && this.#head * 2 > this.#items.length) {
+      this.#items = this.#items.slice(this.#head);
+      this.#head = 0;
+    }
+  }
+
+  /** The events kept, newest first. */
+  *newestFirst(): Generator<EventRecord> {
+    for (let i = this.#items.length - 1; i >= this.#head; i--) yield this.#items[i] as EventRecord;
+  }
 }
+
+const eventStore = defineStore('events', () => new SpaceEvents());
 
 /** The envelope `GET /events` returns (without `delivery_attempt`, which only deliveries carry). */
 export function renderEvent(event: EventRecord): WireEvent {
@@ -80,9 +105,7 @@ export class EventLog {
       data,
       ...(webhookUrl === undefined ? {} : { webhookUrl }),
     };
-    const events = space.get(eventStore);
-    forgetExpired(events, event.created);
-    events.push(event);
+    space.get(eventStore).push(event, event.created);
     for (const listener of this.#listeners) listener(space, event);
     return event;
   }
@@ -96,10 +119,8 @@ export class EventLog {
   /** The space's events still kept, newest first, optionally of one type. */
   list(space: Space, type?: EventType): EventRecord[] {
     const now = this.#kernel.clock.now();
-    const events = space.get(eventStore);
     const out: EventRecord[] = [];
-    for (let i = events.length - 1; i >= 0; i--) {
-      const event = events[i] as EventRecord;
+    for (const event of space.get(eventStore).newestFirst()) {
       if (event.created <= now - EVENT_RETENTION_MS) break;
       if (type === undefined || event.type === type) out.push(event);
     }
@@ -109,15 +130,15 @@ export class EventLog {
   /** One event of the space by ID; `404` when it is unknown or past the window. */
   retrieve(space: Space, id: string): EventRecord {
     const now = this.#kernel.clock.now();
-    const event = space.get(eventStore).find((candidate) => candidate.id === id);
-    if (event === undefined || event.created <= now - EVENT_RETENTION_MS) {
-      throw notFound('event', id);
+    for (const event of space.get(eventStore).newestFirst()) {
+      if (event.created <= now - EVENT_RETENTION_MS) break;
+      if (event.id === id) return event;
     }
-    return event;
+    throw notFound('event', id);
   }
 }
 
 /** How many events a space holds (expired ones included until the next is recorded). */
 export function eventCount(space: Space): number {
-  return space.get(eventStore).length;
+  return space.get(eventStore).size;
 }

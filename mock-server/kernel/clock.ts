@@ -15,6 +15,21 @@ export type Duration = number | string;
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
+/** The longest duration the mock takes: 100 years (36,525 days), in milliseconds. */
+export const MAX_DURATION_MS = 36_525 * DAY_MS;
+/** The latest instant the mock's clock can show: 9999-12-31T23:59:59Z (ISO 8601 has 4-digit years). */
+export const LATEST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59);
+const MAX_DURATION_TEXT = 64;
+
+function checkDuration(ms: number, shown: string): number {
+  if (ms > MAX_DURATION_MS) {
+    throw new RangeError(
+      `${shown} is longer than the longest duration the mock takes, 100 years ("36525d", ${MAX_DURATION_MS} ms)`,
+    );
+  }
+  return ms;
+}
+
 /**
  * Parses a duration into milliseconds.
  *
@@ -30,9 +45,14 @@ export function parseDuration(duration: Duration): number {
         `a duration must be a finite number of milliseconds >= 0, got ${duration}`,
       );
     }
-    return duration;
+    return checkDuration(duration, `${duration} ms`);
   }
   const text = String(duration).trim();
+  if (text.length > MAX_DURATION_TEXT) {
+    throw new TypeError(
+      `a duration is at most ${MAX_DURATION_TEXT} characters, such as "7d" or "1h30m"`,
+    );
+  }
   const parts = /^(?:\d+(?:\.\d+)?[smhd])+$/.test(text) ? text.match(/\d+(?:\.\d+)?[smhd]/g) : null;
   if (!parts) {
     throw new TypeError(
@@ -43,14 +63,25 @@ export function parseDuration(duration: Duration): number {
   for (const part of parts) {
     total += Number(part.slice(0, -1)) * (UNIT_MS[part.slice(-1)] ?? 0);
   }
-  return Math.round(total);
+  return checkDuration(Math.round(total), `"${text}"`);
 }
 
-/** Parses a point in time: a `Date`, unix milliseconds or an ISO 8601 string. */
+/**
+ * Parses a point in time: a `Date`, unix milliseconds or an ISO 8601 string, from 1970 to the end
+ * of 9999.
+ */
 export function parseInstant(value: Date | number | string): number {
+  if (typeof value === 'string' && value.length > MAX_DURATION_TEXT) {
+    throw new TypeError(`a date is at most ${MAX_DURATION_TEXT} characters of ISO 8601`);
+  }
   const ms =
     value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(ms)) throw new TypeError(`"${String(value)}" is not a valid date`);
+  if (ms < 0 || ms > LATEST_INSTANT) {
+    throw new RangeError(
+      `the mock's clock runs from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z; ${String(value)} is outside it`,
+    );
+  }
   return ms;
 }
 

@@ -3,7 +3,7 @@
  * streams, and injected faults. It knows no API area: areas schedule their work on it, and
  * `engine.ts` wires them together. One kernel per mock instance; nothing is shared between them.
  */
-import { Clock, type Duration, parseDuration, parseInstant } from './clock.ts';
+import { Clock, type Duration, LATEST_INSTANT, parseDuration, parseInstant } from './clock.ts';
 import { Faults } from './faults.ts';
 import { Ids } from './ids.ts';
 import { Random } from './random.ts';
@@ -57,7 +57,13 @@ export class Kernel {
 
   /** Moves virtual time forward, running everything that falls due on the way. */
   advance(duration: Duration): number {
-    this.scheduler.runUntil(this.clock.now() + parseDuration(duration));
+    const target = this.clock.now() + parseDuration(duration);
+    if (target > LATEST_INSTANT) {
+      throw new RangeError(
+        "advancing that far would take the mock's clock past 9999-12-31T23:59:59Z, the latest instant it shows",
+      );
+    }
+    this.scheduler.runUntil(target);
     return this.clock.now();
   }
 

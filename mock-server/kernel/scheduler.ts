@@ -3,6 +3,11 @@
  * time order (ties in the order they were scheduled), with the clock set to each task's own time,
  * so a task sees the world exactly as it would have been then. Tasks may schedule more tasks; those
  * run in the same advance when they fall due before its end.
+ *
+ * A recurring task (`every`) says when it is idle: an occurrence that would find nothing to do is
+ * not run but skipped, straight to the first occurrence after the next thing that can change the
+ * world (another task, or the end of the advance). So an advance costs what falls due, not how far
+ * it jumps: a hundred idle years are one step, not 36,525.
  */
 import type { Clock } from './clock.ts';
 
@@ -10,6 +15,8 @@ interface Task {
   at: number;
   seq: number;
   run: () => void;
+  /** For recurring tasks: the first occurrence strictly after a time, and whether it is idle. */
+  recurrence?: { after: (at: number) => number; idle: () => boolean };
 }
 
 /** Tasks keyed to virtual time. */
@@ -25,16 +32,29 @@ export class Scheduler {
 
   /** Runs `run` when the clock reaches `at` (unix ms). A time in the past runs at the next advance. */
   at(at: number, run: () => void): void {
-    const task = { at, seq: this.#seq++, run };
-    // Keep the list sorted; tasks are few and mostly appended at the end.
-    let i = this.#tasks.length;
-    while (i > 0 && this.#later(this.#tasks[i - 1] as Task, task)) i--;
-    this.#tasks.splice(i, 0, task);
+    this.#insert({ at, seq: this.#seq++, run });
   }
 
   /** Runs `run` after `delayMs` of virtual time. */
   after(delayMs: number, run: () => void): void {
     this.at(this.#clock.now() + delayMs, run);
+  }
+
+  /**
+   * Runs `run` at every occurrence: the first is `after(now)`, each next one `after` the last.
+   * An occurrence at which `idle()` is true is skipped without running.
+   *
+   * @example
+   * // every day at 00:00 UTC, unless nothing is on a watchlist
+   * scheduler.every((t) => (Math.floor(t / DAY_MS) + 1) * DAY_MS, refresh, () => accounts === 0);
+   */
+  every(after: (at: number) => number, run: () => void, idle: () => boolean = () => false): void {
+    this.#insert({
+      at: after(this.#clock.now()),
+      seq: this.#seq++,
+      run,
+      recurrence: { after, idle },
+    });
   }
 
   /** The number of tasks waiting. */
@@ -61,8 +81,26 @@ export class Scheduler {
         task = this.#tasks[0]
       ) {
         this.#tasks.shift();
+        const recurrence = task.recurrence;
+        if (recurrence?.idle()) {
+          // Nothing to do until something else happens: jump past it in one step, to the first
+          // occurrence at or after the next task (which may change that), or after the target.
+          const next = this.#tasks[0]?.at;
+          task.at =
+            next !== undefined && next <= target
+              ? recurrence.after(Math.max(task.at, next - 1))
+              : recurrence.after(target);
+          task.seq = this.#seq++;
+          this.#insert(task);
+          continue;
+        }
         if (task.at > this.#clock.now()) this.#clock.moveTo(task.at);
         task.run();
+        if (recurrence !== undefined) {
+          task.at = recurrence.after(task.at);
+          task.seq = this.#seq++;
+          this.#insert(task);
+        }
       }
       if (target > this.#clock.now()) this.#clock.moveTo(target);
     } finally {
@@ -79,6 +117,13 @@ export class Scheduler {
   /** Drops every task. */
   clear(): void {
     this.#tasks = [];
+  }
+
+  /** Keeps the list sorted; tasks are few and mostly appended at the end. */
+  #insert(task: Task): void {
+    let i = this.#tasks.length;
+    while (i > 0 && this.#later(this.#tasks[i - 1] as Task, task)) i--;
+    this.#tasks.splice(i, 0, task);
   }
 
   #later(a: Task, b: Task): boolean {

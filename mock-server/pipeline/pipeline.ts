@@ -232,7 +232,7 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
       return anonymous(asApiError(error), match.route);
     }
     const { route, params } = match;
-    const rate = space.rateLimits[route.bucket].hit(now);
+    const rate = space.workspace.rateLimits[route.bucket].hit(now);
     const mode = space.mode === 'test' ? 'test' : undefined;
     const call: Call = { request, route, params, space, mode, requestId, rate, now, started };
     if (!rate.allowed) return fail(call, rateLimited(route.bucket, rate.retryAfter ?? 1));

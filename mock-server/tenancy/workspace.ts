@@ -1,7 +1,8 @@
 /**
  * A workspace and its two spaces. Like Stripe's test and live modes, the spaces are separate
  * worlds: a watchlist created with a test key does not exist for the live key, and each mode has
- * its own score cache, jobs, events and idempotency records.
+ * its own score cache, jobs, events and idempotency records. What the API limits per workspace
+ * (the per-minute windows, credits, the bulk job cap) is shared by both.
  *
  * A space is a registry: each API area keeps its state in stores it defines itself
  * (`defineStore`) and the space makes them on first use. The space knows no area.
@@ -28,6 +29,11 @@ export interface Workspace {
   readonly plan: Plan;
   readonly keys: KeyRecord[];
   readonly credits: Credits;
+  /**
+   * The per-minute windows, shared by the workspace's test and live keys: limits are per
+   * workspace, as the API reference says.
+   */
+  readonly rateLimits: Readonly<Record<Bucket, RateWindow>>;
   readonly spaces: Readonly<Record<Mode, Space>>;
 }
 
@@ -54,20 +60,11 @@ export class Space {
   readonly workspace: Workspace;
   readonly mode: Mode;
   readonly idempotency = new IdempotencyStore();
-  readonly rateLimits: Readonly<Record<Bucket, RateWindow>>;
   readonly #stores = new Map<StoreKey<unknown>, unknown>();
 
-  constructor(workspace: Workspace, mode: Mode, limited: boolean) {
+  constructor(workspace: Workspace, mode: Mode) {
     this.workspace = workspace;
     this.mode = mode;
-    const plan = workspace.plan;
-    const window = (limit: number) =>
-      limited ? new RateWindow(limit) : new UnlimitedWindow(limit);
-    this.rateLimits = {
-      score: window(plan.scorePerMinute),
-      read: window(plan.readsPerMinute),
-      write: window(plan.writesPerMinute),
-    };
   }
 
   /** This space's store for `key`, made empty on first use. */
@@ -97,15 +94,23 @@ export function createWorkspace(input: {
   rateLimits: boolean;
 }): Workspace {
   const spaces = {} as Record<Mode, Space>;
+  const plan = input.plan;
+  const window = (limit: number) =>
+    input.rateLimits ? new RateWindow(limit) : new UnlimitedWindow(limit);
   const workspace: Workspace = {
     id: input.id,
     name: input.name,
-    plan: input.plan,
+    plan,
     keys: input.keys,
     credits: { used: 0, resetsAt: nextCycleStart(input.now), lowNotified: false },
+    rateLimits: {
+      score: window(plan.scorePerMinute),
+      read: window(plan.readsPerMinute),
+      write: window(plan.writesPerMinute),
+    },
     spaces,
   };
-  spaces.test = new Space(workspace, 'test', input.rateLimits);
-  spaces.live = new Space(workspace, 'live', input.rateLimits);
+  spaces.test = new Space(workspace, 'test');
+  spaces.live = new Space(workspace, 'live');
   return workspace;
 }

@@ -35,8 +35,28 @@ export function listJobs(space: Space): IterableIterator<BulkJobRecord> {
   return space.get(jobStore).values();
 }
 
+/** The most completed jobs a space keeps; past it, the oldest completed ones are forgotten. */
+export const MAX_COMPLETED_JOBS_PER_SPACE = 1_000;
+
+/** The jobs queued or running in the workspace, in both modes: the cap is per workspace. */
 function activeJobs(space: Space): BulkJobRecord[] {
-  return [...space.get(jobStore).values()].filter((job) => job.status !== 'completed');
+  const { test, live } = space.workspace.spaces;
+  return [...test.get(jobStore).values(), ...live.get(jobStore).values()].filter(
+    (job) => job.status !== 'completed',
+  );
+}
+
+/** Forgets the oldest completed jobs past the cap (queued and running ones are always kept). */
+function forgetOldJobs(space: Space): void {
+  const jobs = space.get(jobStore);
+  let completed = 0;
+  for (const job of jobs.values()) if (job.status === 'completed') completed++;
+  for (const [id, job] of jobs) {
+    if (completed <= MAX_COMPLETED_JOBS_PER_SPACE) return;
+    if (job.status !== 'completed') continue;
+    jobs.delete(id);
+    completed--;
+  }
 }
 
 function estimatedEnd(job: BulkJobRecord): number {
@@ -124,6 +144,7 @@ export function createBulkJob(
     completedAt: null,
   };
   space.get(jobStore).set(job.id, job);
+  forgetOldJobs(space);
   ctx.scheduler.at(job.startsAt, () => {
     job.status = 'running';
     job.startedAt = ctx.now();

@@ -6,6 +6,7 @@
  */
 import { checkDomain } from '../../../src/domain.ts';
 import type { MockContext } from '../../context.ts';
+import { keepNewestValues } from '../../kernel/bounds.ts';
 import { MockApiError } from '../../kernel/errors.ts';
 import { hash32 } from '../../kernel/random.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
@@ -20,6 +21,9 @@ import {
   snapshotNow,
   type WirePerson,
 } from '../scores/index.ts';
+
+/** The most resolved people a space remembers (a forgotten one fires `person.scored` again). */
+export const MAX_PEOPLE_REMEMBERED = 100_000;
 
 /** IDs of the people resolved so far in a space (`person.scored` fires for new ones only). */
 const resolvedPeople = defineStore('people', () => new Set<string>());
@@ -163,6 +167,7 @@ export function scorePerson(ctx: MockContext, space: Space, input: PersonInput):
   const known = space.get(resolvedPeople);
   if (!known.has(wire.id)) {
     known.add(wire.id);
+    keepNewestValues(known, MAX_PEOPLE_REMEMBERED);
     ctx.events.record(space, 'person.scored', { person: wire });
   }
   return wire;

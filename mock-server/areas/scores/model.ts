@@ -5,6 +5,7 @@
  */
 import type { components } from '../../../src/generated/openapi.ts';
 import type { MockContext } from '../../context.ts';
+import { keepNewest, keepNewestValues } from '../../kernel/bounds.ts';
 import { DAY_MS } from '../../kernel/clock.ts';
 import { MockApiError, notFound } from '../../kernel/errors.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
@@ -19,6 +20,13 @@ export type ScoreTrigger = components['schemas']['ScoreTrigger'];
 export type CacheStatus = 'hit' | 'miss' | 'refresh';
 
 export const CACHE_TTL_MS = 7 * DAY_MS;
+
+/** The most scores a space keeps (every ID handed out); past it, the oldest are forgotten. */
+export const MAX_SCORES_PER_SPACE = 50_000;
+/** The most slow scores a space has pending at once; past it, `429` until one is computed. */
+export const MAX_PENDING_SCORES = 1_000;
+/** The most `flaky.test` inputs a space remembers as having failed once. */
+const MAX_FLAKY_REMEMBERED = 10_000;
 
 export interface ScoreBook {
   /** Every score ID ever handed out, including superseded ones. */
@@ -85,6 +93,7 @@ export function applyRequestMagic(space: Space, domain: string, key = domain): v
     case 'flaky':
       if (!scoresOf(space).flakyTripped.has(key)) {
         scoresOf(space).flakyTripped.add(key);
+        keepNewestValues(scoresOf(space).flakyTripped, MAX_FLAKY_REMEMBERED);
         throw new MockApiError(
           'internal_error',
           'Something went wrong on our side. Retry with backoff; quote the request ID if it persists.',
@@ -128,6 +137,9 @@ export function computeScore(
   };
   book.byId.set(id, record);
   book.latest.set(domain, record);
+  keepNewest(book.byId, MAX_SCORES_PER_SPACE, (old) => {
+    if (book.latest.get(old.domain) === old) book.latest.delete(old.domain);
+  });
   ctx.events.record(space, 'score.computed', { score: renderScore(record), trigger }, webhookUrl);
   return record;
 }
@@ -158,6 +170,14 @@ export function createScore(ctx: MockContext, space: Space, input: CreateScoreIn
 
   const trigger: ScoreTrigger = input.forceRefresh ? 'force_refresh' : 'api';
   if (magicBehaviour(domain) === 'slow' && input.webhookUrl !== undefined) {
+    const book = scoresOf(space);
+    if (book.pending.size >= MAX_PENDING_SCORES) {
+      throw new MockApiError(
+        'rate_limited',
+        `This workspace has ${MAX_PENDING_SCORES} slow scores pending, the most the mock holds. Retry after ${SLOW_SCORE_MS / 1_000} seconds, when one is computed.`,
+        { retryAfter: SLOW_SCORE_MS / 1_000 },
+      );
+    }
     ctx.charge(space, 1);
     const pending: PendingRecord = {
       id: ctx.ids.next('scr'),
@@ -165,7 +185,6 @@ export function createScore(ctx: MockContext, space: Space, input: CreateScoreIn
       createdAt: ctx.now(),
       webhookUrl: input.webhookUrl,
     };
-    const book = scoresOf(space);
     book.pending.set(pending.id, pending);
     ctx.scheduler.after(SLOW_SCORE_MS, () => {
       book.pending.delete(pending.id);

@@ -115,11 +115,20 @@ export interface CreateWatchlistInput {
   alertThreshold?: AlertThreshold;
 }
 
+/** The most watchlists a space holds; creating one more is refused. */
+export const MAX_WATCHLISTS_PER_SPACE = 1_000;
+
 export function createWatchlist(
   ctx: MockContext,
   space: Space,
   input: CreateWatchlistInput,
 ): WatchlistRecord {
+  if (space.get(watchlistStore).size >= MAX_WATCHLISTS_PER_SPACE) {
+    throw invalidRequest(
+      'body',
+      `A workspace holds at most ${MAX_WATCHLISTS_PER_SPACE.toLocaleString('en-US')} watchlists in each mode. Delete one before creating another.`,
+    );
+  }
   const accounts = [...new Set(input.accounts ?? [])];
   if (accounts.length > space.workspace.plan.watchlistAccounts)
     throw capError(space, accounts.length);

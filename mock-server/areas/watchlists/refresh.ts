@@ -97,12 +97,18 @@ export function refreshSpace(ctx: MockContext, space: Space): void {
 
 /** Schedules the daily refresh of every workspace, from the next midnight on. */
 export function scheduleDailyRefresh(ctx: MockContext): void {
-  const run = () => {
+  const refresh = () => {
     for (const workspace of ctx.tenants.all()) {
       refreshSpace(ctx, workspace.spaces.test);
       refreshSpace(ctx, workspace.spaces.live);
     }
-    ctx.scheduler.at(nextMidnight(ctx.now()), run);
   };
-  ctx.scheduler.at(nextMidnight(ctx.now()), run);
+  // A day with no account on any watchlist has nothing to refresh: the scheduler skips it.
+  const idle = () => {
+    for (const space of ctx.tenants.spaces()) {
+      for (const watchlist of allWatchlists(space)) if (watchlist.accounts.size > 0) return false;
+    }
+    return true;
+  };
+  ctx.scheduler.every(nextMidnight, refresh, idle);
 }

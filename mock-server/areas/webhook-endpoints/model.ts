@@ -41,11 +41,21 @@ function newSecret(ctx: MockContext): string {
   return `whsec_${ctx.secrets.string(32, ALPHANUMERIC)}`;
 }
 
+/** The most webhook endpoints a space holds; creating one more is refused. */
+export const MAX_ENDPOINTS_PER_SPACE = 100;
+
 export function createWebhookEndpoint(
   ctx: MockContext,
   space: Space,
   input: CreateWebhookEndpointInput,
 ): WebhookEndpointRecord {
+  if (space.get(endpointStore).size >= MAX_ENDPOINTS_PER_SPACE) {
+    throw new MockApiError(
+      'invalid_request',
+      `A workspace holds at most ${MAX_ENDPOINTS_PER_SPACE} webhook endpoints in each mode. Delete one before creating another.`,
+      { field: 'body' },
+    );
+  }
   const endpoint: WebhookEndpointRecord = {
     id: ctx.ids.next('we'),
     url: input.url,
