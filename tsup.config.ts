@@ -1,10 +1,11 @@
 import { defineConfig } from 'tsup';
 
-// ky, zod/mini and tldts are bundled into the output rather than installed beside it: CommonJS
-// users get ky (which is ESM-only) without require(esm), the import stays one file instead of
-// dozens, and bundlers tree-shake what the client does not use. ky and the Public Suffix List are
-// reached through dynamic import(), so they load on the first request, not at import time.
-const bundled = ['ky', 'zod', 'tldts', 'tldts-core'];
+// zod/mini and tldts are bundled into the output rather than installed beside it: the import stays
+// one file instead of dozens, and bundlers tree-shake what the client does not use. The Public
+// Suffix List is reached through a dynamic import(), so it loads on the first domain check, not at
+// import time. @opentelemetry/api (an optional peer dependency) stays external, and is imported
+// only when the application registered with it.
+const bundled = ['zod', 'tldts', 'tldts-core'];
 
 export default defineConfig([
   {
@@ -22,7 +23,7 @@ export default defineConfig([
     clean: true,
     sourcemap: false,
     noExternal: bundled,
-    external: ['msw', /^msw\//, /^node:/],
+    external: ['msw', /^msw\//, /^node:/, '@opentelemetry/api'],
     esbuildOptions(options) {
       options.mainFields = ['module', 'main'];
     },

@@ -7,7 +7,7 @@
  * const { data, requestId, rateLimit, cache } = await iiq.scores.create({ domain: 'stripe.com' }).withResponse();
  */
 import { readMetadata } from './metadata.ts';
-import type { APIResponse, RawResponse } from './transport.ts';
+import type { APIResponse, RawResponse } from '../internal/transport.ts';
 
 export class APIPromise<T> implements Promise<T> {
   readonly #run: () => Promise<RawResponse<T>>;

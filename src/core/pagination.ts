@@ -11,7 +11,7 @@
  */
 import { APIPromise } from './api-promise.ts';
 import { IntentIQError } from './errors.ts';
-import type { RawResponse } from './transport.ts';
+import type { RawResponse } from '../internal/transport.ts';
 import { fail } from './validate.ts';
 
 /** The envelope of every list response. */
