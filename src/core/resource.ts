@@ -5,10 +5,10 @@
  * bad input rejects with a `ValidationError` and never reaches the network.
  */
 import type { components } from '../generated/openapi.ts';
+import type { RequestSpec, Transport } from '../internal/transport.ts';
 import { APIPromise } from './api-promise.ts';
 import type { RequestOptions } from './options.ts';
 import { type ListEnvelope, PagePromise } from './pagination.ts';
-import type { RequestSpec, Transport } from '../internal/transport.ts';
 
 export type { RequestSpec, Transport };
 
@@ -53,7 +53,12 @@ export class APIResource {
       call ??= prepare();
       const query = cursor === undefined ? call.query : { ...call.query, cursor };
       return this.#transport.send<ListEnvelope<Item>>(
-        { method: 'GET', path: call.path, query, ...(call.operation ? { operation: call.operation } : {}) },
+        {
+          method: 'GET',
+          path: call.path,
+          query,
+          ...(call.operation ? { operation: call.operation } : {}),
+        },
         options,
       );
     });

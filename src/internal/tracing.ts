@@ -119,7 +119,11 @@ export async function startCallTrace(call: TracedCall): Promise<CallTrace | unde
         ...keyAttribute,
       };
       if (attempt > 1) attributes['http.request.resend_count'] = attempt - 1;
-      const span = tracer.startSpan(call.method, { kind: SPAN_KIND_CLIENT, attributes }, callContext);
+      const span = tracer.startSpan(
+        call.method,
+        { kind: SPAN_KIND_CLIENT, attributes },
+        callContext,
+      );
       try {
         const outcome = await context.with(trace.setSpan(callContext, span), run);
         const result = outcomeAttributes(outcome, call.apiKey);

@@ -59,7 +59,12 @@ export class ScoresResource extends APIResource {
     return this.call<WithMode<Score> | WithMode<PendingScore>>(async () => {
       const body = parseParams(ScoreCreateParamsSchema, withoutRepeats(params, 'include'));
       const domain = await apexDomain('domain', body.domain);
-      return { operation: 'scores.create', method: 'POST', path: '/score', body: { ...body, domain } };
+      return {
+        operation: 'scores.create',
+        method: 'POST',
+        path: '/score',
+        body: { ...body, domain },
+      };
     }, options);
   }
 

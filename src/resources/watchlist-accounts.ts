@@ -27,7 +27,11 @@ export class WatchlistAccountsResource extends APIResource {
   ): PagePromise<WatchlistAccount> {
     return this.paginate(() => {
       const query = parseParams(ListParamsSchema, params);
-      return { operation: 'watchlists.accounts.list', path: path`/watchlists/${id}/accounts`, query };
+      return {
+        operation: 'watchlists.accounts.list',
+        path: path`/watchlists/${id}/accounts`,
+        query,
+      };
     }, options);
   }
 

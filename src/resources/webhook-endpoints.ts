@@ -30,7 +30,12 @@ export class WebhookEndpointsResource extends APIResource {
   ): APIPromise<WithMode<WebhookEndpointCreated>> {
     return this.call(() => {
       const body = parseParams(WebhookEndpointCreateParamsSchema, withoutRepeats(params, 'events'));
-      return { operation: 'webhookEndpoints.create', method: 'POST', path: '/webhook_endpoints', body };
+      return {
+        operation: 'webhookEndpoints.create',
+        method: 'POST',
+        path: '/webhook_endpoints',
+        body,
+      };
     }, options);
   }
 
