@@ -43,7 +43,7 @@ function echoHeaders(authorization: string, body: string): Record<string, string
 /** 503, then a cut-off body, then 200: each echoing the key everywhere. */
 async function echoingServer(steps: ('503' | 'cut' | 'ok')[]): Promise<string> {
   let count = 0;
-  server = createServer((request, response) => {
+  const http = createServer((request, response) => {
     const authorization = request.headers.authorization ?? '';
     const step = steps[Math.min(count++, steps.length - 1)];
     request.resume();
@@ -68,8 +68,9 @@ async function echoingServer(steps: ('503' | 'cut' | 'ok')[]): Promise<string> {
       }
     });
   });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server?.address() as AddressInfo).port}/v1`;
+  server = http;
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(http.address() as AddressInfo).port}/v1`;
 }
 
 function recordingLogger() {
