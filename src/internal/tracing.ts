@@ -4,7 +4,7 @@
  *
  * `@opentelemetry/api` is an optional peer dependency and is never imported up front. The API
  * keeps its registrations (tracer provider, context manager) on one global, so a property lookup
- * tells, synchronously and for free, whether anything in the process registered with it. Only
+ * tells, synchronously and for free, whether the application registered a tracer provider. Only
  * then is the API imported, once, on the first call that needs it.
  *
  * A call is a span `intentiq <operation>` (INTERNAL); each attempt a child span named for the
@@ -30,9 +30,10 @@ const REGISTRY = Symbol.for('opentelemetry.js.api.1');
 let api: Api | undefined;
 let loading: Promise<Api | undefined> | undefined;
 
-/** True when something in the process registered with the OpenTelemetry API. */
+/** True when the application registered a tracer provider with the OpenTelemetry API. */
 export function tracingRegistered(): boolean {
-  return (globalThis as Record<symbol, unknown>)[REGISTRY] !== undefined;
+  const registry = (globalThis as Record<symbol, { trace?: unknown } | undefined>)[REGISTRY];
+  return registry?.trace !== undefined;
 }
 
 function loadApi(): Promise<Api | undefined> {
