@@ -1,4 +1,6 @@
-import { defineConfig } from 'tsup';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Options } from 'tsup';
 
 // zod/mini and tldts are bundled into the output rather than installed beside it: the import stays
 // one file instead of dozens, and bundlers tree-shake what the client does not use. The Public
@@ -6,6 +8,48 @@ import { defineConfig } from 'tsup';
 // import time. @opentelemetry/api (an optional peer dependency) stays external, and is imported
 // only when the application registered with it.
 const bundled = ['zod', 'tldts', 'tldts-core'];
+
+// `normalizeDomain` is exported and synchronous, so the Public Suffix List is in the static graph;
+// but evaluating it costs more than the rest of the SDK together. Two build steps keep that out of
+// `import`: `src/domain.ts` reaches tldts through `lazy-tldts`, whose `require()` esbuild turns
+// into a one-time, synchronous initialiser (the list is built on the first domain check); and
+// tldts's typed arrays are written as JSON strings, which the engine skims past at load instead of
+// parsing 140 kB of array literals. Both fail the build loudly if tldts changes shape.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const lazyTldts: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lazy-tldts',
+  setup(build) {
+    build.onResolve({ filter: /^tldts$/ }, (args) =>
+      args.importer.endsWith('/src/domain.ts')
+        ? { path: 'tldts', namespace: 'lazy-tldts' }
+        : undefined,
+    );
+    build.onLoad(
+      { filter: /tldts[\\/]dist[\\/]es6[\\/]src[\\/]data[\\/]trie\.js$/ },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        let arrays = 0;
+        const contents = source.replace(
+          /new (Uint\d+Array)\((\[[\d,\s]*\])\)/g,
+          (_, type, list) => {
+            arrays++;
+            return `new ${type}(JSON.parse(${JSON.stringify(list.replace(/\s/g, ''))}))`;
+          },
+        );
+        if (arrays !== 4)
+          throw new Error(`lazy-tldts: expected 4 typed arrays in ${args.path}, found ${arrays}`);
+        return { contents, loader: 'js' };
+      },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-tldts' }, () => ({
+      // Required once: esbuild's require() of an ES module copies its exports on every call.
+      contents:
+        "let tldts; export function parse(url, options) { tldts ??= require('tldts'); return tldts.parse(url, options); }",
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
 
 export default defineConfig([
   {
@@ -24,6 +68,7 @@ export default defineConfig([
     sourcemap: false,
     noExternal: bundled,
     external: ['msw', /^msw\//, /^node:/, '@opentelemetry/api'],
+    esbuildPlugins: [lazyTldts],
     esbuildOptions(options) {
       options.mainFields = ['module', 'main'];
     },

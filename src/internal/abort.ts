@@ -16,28 +16,29 @@ export interface AttemptSignal {
 export function attemptSignal(caller: AbortSignal | undefined, timeout: number): AttemptSignal {
   const controller = new AbortController();
   let timedOut = false;
-  let reject: (reason: unknown) => void = () => {};
-  const aborted = new Promise<never>((_, fail) => {
-    reject = fail;
-  });
-  // Nobody may be racing against it when it rejects.
-  aborted.catch(() => {});
-  const abort = (reason: unknown) => {
-    controller.abort(reason);
-    reject(reason);
-  };
-  const onCallerAbort = () => abort(caller?.reason);
+  // Made only when asked for: most attempts never race against it.
+  let aborted: Promise<never> | undefined;
+  const onCallerAbort = () => controller.abort(caller?.reason);
   caller?.addEventListener('abort', onCallerAbort, { once: true });
   const timer = setTimeout(() => {
     timedOut = true;
-    abort(new DOMException(`The attempt took longer than ${timeout} ms.`, 'TimeoutError'));
+    controller.abort(
+      new DOMException(`The attempt took longer than ${timeout} ms.`, 'TimeoutError'),
+    );
   }, timeout);
+  const { signal } = controller;
   return {
-    signal: controller.signal,
+    signal,
     get timedOut() {
       return timedOut;
     },
-    aborted,
+    get aborted() {
+      aborted ??= new Promise<never>((_, reject) => {
+        if (signal.aborted) reject(signal.reason);
+        else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+      return aborted;
+    },
     dispose() {
       clearTimeout(timer);
       caller?.removeEventListener('abort', onCallerAbort);

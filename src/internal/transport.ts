@@ -197,14 +197,20 @@ export class Transport {
     const started = performance.now();
     let phase: 'connect' | 'body' = 'connect';
     try {
-      const response = await Promise.race([this.#chain(call, limit.signal), limit.aborted]);
+      // The global fetch stops at the signal, while waiting for headers and while reading the
+      // body; a custom fetch or a middleware may not, so then the timeout is raced as well.
+      const race = this.#options.fetch !== undefined || this.#options.middleware.length > 0;
+      const pending = this.#chain(call, limit.signal);
+      const response = race ? await Promise.race([pending, limit.aborted]) : await pending;
       phase = 'body';
       if (response.bodyUsed) {
         throw new IntentIQError(
           `A middleware read the body of the response to ${call.label}: read response.clone() instead, or return new Response(text, response).`,
         );
       }
-      const text = await Promise.race([response.text(), limit.aborted]);
+      const text = race
+        ? await Promise.race([response.text(), limit.aborted])
+        : await response.text();
       this.#logAttempt(call, started, response);
       return { kind: 'response', response, text };
     } catch (error) {
