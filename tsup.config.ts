@@ -51,6 +51,37 @@ const lazyTldts: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+// The parameter schemas are most of the rest of the import (zod's core, then the schemas). The
+// resources reach them through `lazy-schemas`: one forwarding proxy per exported schema, and the
+// real module (required, so initialised by esbuild on first use) loads on the first call that
+// validates its parameters. Every property is forwarded, so any use of a schema still works.
+const lazySchemas: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lazy-schemas',
+  setup(build) {
+    build.onResolve({ filter: /\/schemas\/params\.ts$/ }, (args) =>
+      /[\\/]src[\\/]resources[\\/]/.test(args.importer)
+        ? {
+            path: fileURLToPath(new URL(args.path, `file://${args.importer}`)),
+            namespace: 'lazy-schemas',
+          }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-schemas' }, async (args) => {
+      const names = [...(await readFile(args.path, 'utf8')).matchAll(/^export const (\w+)/gm)].map(
+        ([, name]) => name,
+      );
+      if (names.length === 0) throw new Error(`lazy-schemas: no export in ${args.path}`);
+      const lines = [
+        'let schemas;',
+        `const load = () => (schemas ??= require(${JSON.stringify(args.path)}));`,
+        'const lazy = (name) => new Proxy({}, { get: (_, key) => Reflect.get(load()[name], key), has: (_, key) => key in load()[name] });',
+        ...names.map((name) => `export const ${name} = lazy(${JSON.stringify(name)});`),
+      ];
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: root };
+    });
+  },
+};
+
 export default defineConfig([
   {
     entry: {
@@ -68,7 +99,7 @@ export default defineConfig([
     sourcemap: false,
     noExternal: bundled,
     external: ['msw', /^msw\//, /^node:/, '@opentelemetry/api'],
-    esbuildPlugins: [lazyTldts],
+    esbuildPlugins: [lazyTldts, lazySchemas],
     esbuildOptions(options) {
       options.mainFields = ['module', 'main'];
     },

@@ -137,20 +137,18 @@ const importOf = (specifier: string) => [
   `await import('${specifier}')`,
 ];
 
-// Import, then one call against a fetch that answers at once; `absent` makes @opentelemetry/*
-// unresolvable, as in a project that does not install it, and counts any attempt to load it.
+// Import, then one call against a fetch that answers at once. Both variants install the same
+// resolve hook; with `absent` it makes @opentelemetry/* unresolvable, as in a project that does
+// not install it, and fails the process if the SDK tries to load it anyway.
 function importAndCall(absent: boolean): string[] {
-  const hook = absent
-    ? `import { registerHooks } from 'node:module';
-       registerHooks({ resolve(s, c, next) {
-         if (s.startsWith('@opentelemetry/')) { process.exitCode = 3; throw new Error('absent'); }
-         return next(s, c);
-       } });`
-    : '';
   return [
     '--input-type=module',
     '-e',
-    `${hook}
+    `import { registerHooks } from 'node:module';
+     registerHooks({ resolve(s, c, next) {
+       if (${absent} && s.startsWith('@opentelemetry/')) { process.exitCode = 3; throw new Error('absent'); }
+       return next(s, c);
+     } });
      const { IntentIQ } = await import('@vesperwise/node');
      const iiq = new IntentIQ({ apiKey: '${KEY}', fetch: async () => Response.json({ plan: 'team' }) });
      await iiq.account.retrieve();`,
