@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
 
@@ -58,22 +59,21 @@ const lazyTldts: NonNullable<Options['esbuildPlugins']>[number] = {
 const lazySchemas: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'lazy-schemas',
   setup(build) {
-    build.onResolve({ filter: /\/schemas\/params\.ts$/ }, (args) =>
-      /[\\/]src[\\/]resources[\\/]/.test(args.importer)
-        ? {
-            path: fileURLToPath(new URL(args.path, `file://${args.importer}`)),
-            namespace: 'lazy-schemas',
-          }
-        : undefined,
-    );
+    build.onResolve({ filter: /\/schemas\/params\.ts$/ }, (args) => {
+      if (!/[\\/]src[\\/]resources[\\/]/.test(args.importer)) return undefined;
+      // Relative to the project, so that no machine's path ends up in the bundle.
+      const path = relative(root, join(dirname(args.importer), args.path))
+        .split(sep)
+        .join('/');
+      return { path, namespace: 'lazy-schemas' };
+    });
     build.onLoad({ filter: /.*/, namespace: 'lazy-schemas' }, async (args) => {
-      const names = [...(await readFile(args.path, 'utf8')).matchAll(/^export const (\w+)/gm)].map(
-        ([, name]) => name,
-      );
+      const source = await readFile(join(root, args.path), 'utf8');
+      const names = [...source.matchAll(/^export const (\w+)/gm)].map(([, name]) => name);
       if (names.length === 0) throw new Error(`lazy-schemas: no export in ${args.path}`);
       const lines = [
         'let schemas;',
-        `const load = () => (schemas ??= require(${JSON.stringify(args.path)}));`,
+        `const load = () => (schemas ??= require(${JSON.stringify(`./${args.path}`)}));`,
         'const lazy = (name) => new Proxy({}, { get: (_, key) => Reflect.get(load()[name], key), has: (_, key) => key in load()[name] });',
         ...names.map((name) => `export const ${name} = lazy(${JSON.stringify(name)});`),
       ];
