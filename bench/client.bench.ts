@@ -45,6 +45,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 // The bundle is made from dist/, whose chunk names say nothing: recognise chunks by their code.
 function label(code: string, entryPoint: string | undefined): string {
   if (code.includes('isIcann')) return 'Public Suffix List (tldts)';
+  if (code.includes('opentelemetry.js.api'))
+    return '@opentelemetry/api (loaded only when registered)';
   return (
     entryPoint
       ?.split('/')
