@@ -1,7 +1,8 @@
 /**
  * The client's layout rules, checked: resource files build on `src/core/` and never reach into
  * `src/internal/`; `src/internal/` is imported only by `src/core/`, `src/client.ts` and (types)
- * `src/index.ts`; `src/webhooks/` imports nothing from the client.
+ * `src/index.ts`; every resource call says its `operation`; `src/webhooks/` imports nothing from
+ * the client.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -43,6 +44,18 @@ describe('the layout of src/', () => {
         imports(join(src, file)).some((spec) => spec.includes('internal/')),
     );
     expect(importers.every((file) => /^(core\/|client\.ts$|index\.ts$)/.test(file))).toBe(true);
+  });
+
+  it('every resource call names its operation, for spans and middleware', () => {
+    const unnamed = everyFile
+      .filter((file) => file.startsWith('resources/'))
+      .filter((file) => {
+        const text = readFileSync(join(src, file), 'utf8');
+        const calls = text.match(/this\.(call|paginate)[<(]/g)?.length ?? 0;
+        const named = text.match(/\boperation\b/g)?.length ?? 0;
+        return named < calls;
+      });
+    expect(unnamed).toEqual([]);
   });
 
   it('src/webhooks/ imports nothing from the client', () => {
