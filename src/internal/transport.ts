@@ -4,9 +4,10 @@
  * 1. `send` prepares the call once: URL, headers, JSON body, idempotency key, retry budget.
  * 2. `#retryLoop` runs attempts until one succeeds, one fails in a way the policy does not retry
  *    (`retry.ts`), or the budget is spent; it waits between them with an abortable sleep.
- * 3. `#attempt` sends one attempt through the middleware chain to `fetch` and reads the whole
- *    body, all under the attempt's timeout: a response cut off or stalled mid-body is a failed
- *    attempt like a refused connection, and is retried the same way.
+ * 3. `#attempt` sends one attempt through the middleware chain (`middleware-chain.ts`) to
+ *    `fetch` and reads the whole body, all under the attempt's timeout (`abort.ts`): a response
+ *    cut off or stalled mid-body is a failed attempt like a refused connection, and is retried
+ *    the same way.
  * 4. The last outcome becomes the parsed body, or the error the call throws (`failure.ts`), which
  *    carries `attempts` and `idempotencyKey`.
  *
@@ -14,12 +15,13 @@
  */
 import { APIError, APIUserAbortError, IntentIQError } from '../core/errors.ts';
 import type { ResponseMetadata } from '../core/metadata.ts';
-import type { MiddlewareNext, MiddlewareRequest } from '../core/middleware.ts';
+import type { MiddlewareRequest } from '../core/middleware.ts';
 import { checkRequestOptions, type RequestOptions, type ResolvedOptions } from '../core/options.ts';
 import { sleep } from '../core/sleep.ts';
 import { VERSION } from '../core/version.ts';
 import { attemptSignal } from './abort.ts';
 import { failure } from './failure.ts';
+import { isFetchError, runMiddleware } from './middleware-chain.ts';
 import { keyPrefix, logSafe, redactText, rootMessage } from './redact.ts';
 import { type Outcome, retryDelay, retryReason, shouldRetry } from './retry.ts';
 import { type CallTrace, startCallTrace, tracingRegistered } from './tracing.ts';
@@ -99,9 +101,6 @@ function mergeHeaders(
 function defaultOperation(method: string, path: string): string {
   return `${method} ${path.replace(/\/[a-z]+_[0-9A-Za-z]+(?=\/|$)/g, '/{id}')}`;
 }
-
-/** Errors thrown by `fetch` or while reading its body, as opposed to by a middleware. */
-const fetchErrors = new WeakSet<object>();
 
 export class Transport {
   readonly #options: ResolvedOptions;
@@ -241,28 +240,6 @@ export class Transport {
       if (call.body !== undefined) init.body = call.body;
       return fetch(call.url, init);
     }
-    // The end of the chain: the real key goes back in, and the body is read here, so that a
-    // middleware sees a cut-off body as an error of `next` and times the whole attempt.
-    let next: MiddlewareNext = async (request) => {
-      try {
-        const headers = new Headers(request.headers);
-        headers.set('authorization', this.#authorization);
-        const init: RequestInit = { method: request.method, headers, signal };
-        if (request.body !== undefined) init.body = request.body;
-        const response = await fetch(request.url, init);
-        const text = await response.text();
-        const empty = response.status === 204 || response.status === 205 || response.status === 304;
-        return new Response(empty ? null : text, response);
-      } catch (error) {
-        const thrown = error instanceof Error ? error : new Error(String(error));
-        fetchErrors.add(thrown);
-        throw thrown;
-      }
-    };
-    for (const wrap of [...middleware].reverse()) {
-      const inner = next;
-      next = (request) => wrap(request, inner);
-    }
     const headers = new Headers(call.headers);
     headers.set('authorization', `Bearer ${keyPrefix(this.#options.apiKey)}***`);
     const request: MiddlewareRequest = {
@@ -275,7 +252,7 @@ export class Transport {
       headers,
       body: call.body,
     };
-    return next(request);
+    return runMiddleware(middleware, request, fetch, this.#authorization);
   }
 
   /** One debug line per attempt; everything the server sent is scrubbed first. */
@@ -327,8 +304,4 @@ function idempotencyKeyOf(headers: Record<string, string>, request: RequestOptio
   if (key === null) delete headers['idempotency-key'];
   else headers['idempotency-key'] = key;
   return key;
-}
-
-function isFetchError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && fetchErrors.has(error);
 }
