@@ -1,10 +1,86 @@
-import { defineConfig } from 'tsup';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Options } from 'tsup';
 
-// ky, zod/mini and tldts are bundled into the output rather than installed beside it: CommonJS
-// users get ky (which is ESM-only) without require(esm), the import stays one file instead of
-// dozens, and bundlers tree-shake what the client does not use. ky and the Public Suffix List are
-// reached through dynamic import(), so they load on the first request, not at import time.
-const bundled = ['ky', 'zod', 'tldts', 'tldts-core'];
+// zod/mini and tldts are bundled into the output rather than installed beside it: the import stays
+// one file instead of dozens, and bundlers tree-shake what the client does not use. The Public
+// Suffix List is reached through a dynamic import(), so it loads on the first domain check, not at
+// import time. @opentelemetry/api (an optional peer dependency) stays external, and is imported
+// only when the application registered with it.
+const bundled = ['zod', 'tldts', 'tldts-core'];
+
+// `normalizeDomain` is exported and synchronous, so the Public Suffix List is in the static graph;
+// but evaluating it costs more than the rest of the SDK together. Two build steps keep that out of
+// `import`: `src/domain.ts` reaches tldts through `lazy-tldts`, whose `require()` esbuild turns
+// into a one-time, synchronous initialiser (the list is built on the first domain check); and
+// tldts's typed arrays are written as JSON strings, which the engine skims past at load instead of
+// parsing 140 kB of array literals. Both fail the build loudly if tldts changes shape.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const lazyTldts: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lazy-tldts',
+  setup(build) {
+    build.onResolve({ filter: /^tldts$/ }, (args) =>
+      args.importer.endsWith('/src/domain.ts')
+        ? { path: 'tldts', namespace: 'lazy-tldts' }
+        : undefined,
+    );
+    build.onLoad(
+      { filter: /tldts[\\/]dist[\\/]es6[\\/]src[\\/]data[\\/]trie\.js$/ },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        let arrays = 0;
+        const contents = source.replace(
+          /new (Uint\d+Array)\((\[[\d,\s]*\])\)/g,
+          (_, type, list) => {
+            arrays++;
+            return `new ${type}(JSON.parse(${JSON.stringify(list.replace(/\s/g, ''))}))`;
+          },
+        );
+        if (arrays !== 4)
+          throw new Error(`lazy-tldts: expected 4 typed arrays in ${args.path}, found ${arrays}`);
+        return { contents, loader: 'js' };
+      },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-tldts' }, () => ({
+      // Required once: esbuild's require() of an ES module copies its exports on every call.
+      contents:
+        "let tldts; export function parse(url, options) { tldts ??= require('tldts'); return tldts.parse(url, options); }",
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+// The parameter schemas are most of the rest of the import (zod's core, then the schemas). The
+// resources reach them through `lazy-schemas`: one forwarding proxy per exported schema, and the
+// real module (required, so initialised by esbuild on first use) loads on the first call that
+// validates its parameters. Every property is forwarded, so any use of a schema still works.
+const lazySchemas: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lazy-schemas',
+  setup(build) {
+    build.onResolve({ filter: /\/schemas\/params\.ts$/ }, (args) => {
+      if (!/[\\/]src[\\/]resources[\\/]/.test(args.importer)) return undefined;
+      // Relative to the project, so that no machine's path ends up in the bundle.
+      const path = relative(root, join(dirname(args.importer), args.path))
+        .split(sep)
+        .join('/');
+      return { path, namespace: 'lazy-schemas' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-schemas' }, async (args) => {
+      const source = await readFile(join(root, args.path), 'utf8');
+      const names = [...source.matchAll(/^export const (\w+)/gm)].map(([, name]) => name);
+      if (names.length === 0) throw new Error(`lazy-schemas: no export in ${args.path}`);
+      const lines = [
+        'let schemas;',
+        `const load = () => (schemas ??= require(${JSON.stringify(`./${args.path}`)}));`,
+        'const lazy = (name) => new Proxy({}, { get: (_, key) => Reflect.get(load()[name], key), has: (_, key) => key in load()[name] });',
+        ...names.map((name) => `export const ${name} = lazy(${JSON.stringify(name)});`),
+      ];
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: root };
+    });
+  },
+};
 
 export default defineConfig([
   {
@@ -22,7 +98,8 @@ export default defineConfig([
     clean: true,
     sourcemap: false,
     noExternal: bundled,
-    external: ['msw', /^msw\//, /^node:/],
+    external: ['msw', /^msw\//, /^node:/, '@opentelemetry/api'],
+    esbuildPlugins: [lazyTldts, lazySchemas],
     esbuildOptions(options) {
       options.mainFields = ['module', 'main'];
     },

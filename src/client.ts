@@ -9,7 +9,7 @@
  * console.log(score.score, score.band, score.action);
  */
 import { type ClientOptions, resolveOptions } from './core/options.ts';
-import { Transport } from './core/transport.ts';
+import { Transport } from './internal/transport.ts';
 import { AccountResource } from './resources/account.ts';
 import { BulkResource } from './resources/bulk.ts';
 import { EventsResource } from './resources/events.ts';

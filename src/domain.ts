@@ -2,8 +2,10 @@
  * Domain normalisation with the Public Suffix List (ICANN section, via tldts): the apex domain is
  * the canonical form of a company. `https://www.shop.example.co.uk:8443/path` -> `example.co.uk`.
  *
- * Kept in its own module because the PSL data is most of its weight: the client loads it with a
- * dynamic import the first time a domain is checked, not when the SDK is imported.
+ * Kept in its own module because the PSL data is most of its weight: the client's resources load
+ * it with a dynamic import the first time a domain is checked. The `normalizeDomain` export puts
+ * it in the static graph too, so the build (`tsup.config.ts`) has tldts initialised on the first
+ * check rather than at import: `normalizeDomain` stays synchronous and `import` stays cheap.
  */
 import { parse } from 'tldts';
 

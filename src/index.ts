@@ -33,13 +33,14 @@ export {
 } from './core/errors.ts';
 export type { Logger, LogLevel } from './core/logger.ts';
 export type { CacheStatus, RateLimit, ResponseMetadata } from './core/metadata.ts';
+export type { Middleware, MiddlewareNext, MiddlewareRequest } from './core/middleware.ts';
 export type { ClientOptions, Fetch, RequestOptions } from './core/options.ts';
 export { Page, PagePromise } from './core/pagination.ts';
 export type { ListParams, WithMode } from './core/resource.ts';
-export type { APIResponse } from './core/transport.ts';
 export { VERSION } from './core/version.ts';
 export { normalizeDomain } from './domain.ts';
 export type { components, operations, paths } from './generated/openapi.ts';
+export type { APIResponse } from './internal/transport.ts';
 export type { Account, AccountResource, Plan } from './resources/account.ts';
 export type {
   BulkJob,

@@ -6,8 +6,9 @@
  * const score = await iiq.scores.create({ domain: 'stripe.com' });
  * const { data, requestId, rateLimit, cache } = await iiq.scores.create({ domain: 'stripe.com' }).withResponse();
  */
+
+import type { APIResponse, RawResponse } from '../internal/transport.ts';
 import { readMetadata } from './metadata.ts';
-import type { APIResponse, RawResponse } from './transport.ts';
 
 export class APIPromise<T> implements Promise<T> {
   readonly #run: () => Promise<RawResponse<T>>;

@@ -198,10 +198,18 @@ export class APITimeoutError extends APIConnectionError {
 /** The caller's `signal` aborted the request (during an attempt or a backoff wait). */
 export class APIUserAbortError extends IntentIQError {
   override name = 'APIUserAbortError';
+  /** Attempts sent before the abort (0 when the signal was aborted before the call). */
   readonly attempts: number;
-  constructor(message = 'The request was aborted by its signal.', attempts = 0) {
+  /** The `Idempotency-Key` of the aborted write: send it again with this key to stay safe. */
+  readonly idempotencyKey: string | null;
+  constructor(
+    message = 'The request was aborted by its signal.',
+    attempts = 0,
+    idempotencyKey: string | null = null,
+  ) {
     super(message);
     this.attempts = attempts;
+    this.idempotencyKey = idempotencyKey;
   }
 }
 

@@ -6,8 +6,10 @@
  * - `info`: each retry, with its reason.
  * - `debug`: each attempt: method, path, status, attempt number, request ID, duration.
  *
- * Request headers and bodies are never logged, so the key cannot end up in logs.
+ * Request headers and bodies are never logged, and every line passes through the key's redaction
+ * before it reaches the sink, so a server or proxy that echoes the key cannot put it in a log.
  */
+import { redactText } from '../internal/redact.ts';
 
 /** How much the SDK logs. */
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
@@ -32,9 +34,16 @@ export function isLogLevel(value: unknown): value is LogLevel {
 export class LevelLogger {
   readonly level: LogLevel;
   readonly #sink: Logger;
-  constructor(sink: Logger, level: LogLevel) {
+  readonly #secret: string;
+  constructor(sink: Logger, level: LogLevel, secret = '') {
     this.#sink = sink;
     this.level = level;
+    this.#secret = secret;
+  }
+
+  /** The same logger, removing `secret` (the API key) from every line. */
+  redacting(secret: string): LevelLogger {
+    return new LevelLogger(this.#sink, this.level, secret);
   }
 
   /** True when messages of `level` are written: check before building an expensive message. */
@@ -43,15 +52,15 @@ export class LevelLogger {
   }
 
   error(message: string): void {
-    if (this.enabled('error')) this.#sink.error(`[intentiq] ${message}`);
+    if (this.enabled('error')) this.#sink.error(`[intentiq] ${redactText(message, this.#secret)}`);
   }
   warn(message: string): void {
-    if (this.enabled('warn')) this.#sink.warn(`[intentiq] ${message}`);
+    if (this.enabled('warn')) this.#sink.warn(`[intentiq] ${redactText(message, this.#secret)}`);
   }
   info(message: string): void {
-    if (this.enabled('info')) this.#sink.info(`[intentiq] ${message}`);
+    if (this.enabled('info')) this.#sink.info(`[intentiq] ${redactText(message, this.#secret)}`);
   }
   debug(message: string): void {
-    if (this.enabled('debug')) this.#sink.debug(`[intentiq] ${message}`);
+    if (this.enabled('debug')) this.#sink.debug(`[intentiq] ${redactText(message, this.#secret)}`);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { ConfigurationError, ValidationError } from './errors.ts';
 import { isLogLevel, LevelLogger, type Logger, type LogLevel } from './logger.ts';
+import type { Middleware } from './middleware.ts';
 
 /** A WHATWG `fetch`: the global one, undici's, a mock's (`mock.fetch`) or an instrumented one. */
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -33,6 +34,11 @@ export interface ClientOptions {
   fetch?: Fetch;
   /** Headers sent with every request (the SDK's own `Authorization` always wins). */
   headers?: Record<string, string>;
+  /**
+   * Functions that wrap every attempt, inside the retry loop, in order: the first one sees the
+   * request first and the response last. See `Middleware`.
+   */
+  middleware?: readonly Middleware[];
   /** Where to log. Default `console`. */
   logger?: Logger;
   /** How much to log. Default: `IIQ_LOG`, else `'warn'`. */
@@ -68,6 +74,7 @@ export interface ResolvedOptions {
   jitter: (delayMs: number) => number;
   fetch: Fetch | undefined;
   headers: Record<string, string>;
+  middleware: readonly Middleware[];
   logger: LevelLogger;
 }
 
@@ -165,6 +172,17 @@ function jitterOf(option: ClientOptions['retryJitter']): (delayMs: number) => nu
   return (delayMs) => delayMs * (0.75 + Math.random() * 0.25);
 }
 
+function checkMiddleware(value: ClientOptions['middleware']): readonly Middleware[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'function')) {
+    throw new ConfigurationError(
+      'middleware',
+      'middleware must be an array of functions (request, next) => Promise<Response>.',
+    );
+  }
+  return [...value];
+}
+
 /** Applies defaults and environment variables, and checks every option. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const envLevel = env('IIQ_LOG');
@@ -182,8 +200,9 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
       'fetch must be a function compatible with the Fetch API.',
     );
   }
+  const key = checkApiKey(options.apiKey ?? env('IIQ_API_KEY'));
   return {
-    ...checkApiKey(options.apiKey ?? env('IIQ_API_KEY')),
+    ...key,
     baseUrl: checkBaseUrl(options.baseUrl ?? env('IIQ_BASE_URL') ?? DEFAULT_BASE_URL, logger),
     timeout: checkNumber(
       'timeout',
@@ -206,7 +225,8 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     jitter: jitterOf(options.retryJitter),
     fetch: options.fetch,
     headers: { ...options.headers },
-    logger,
+    middleware: checkMiddleware(options.middleware),
+    logger: logger.redacting(key.apiKey),
   };
 }
 

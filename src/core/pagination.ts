@@ -9,9 +9,10 @@
  * if (page.hasNextPage()) await page.getNextPage();
  * const first250 = await iiq.events.list().toArray({ max: 250 });
  */
+
+import type { RawResponse } from '../internal/transport.ts';
 import { APIPromise } from './api-promise.ts';
 import { IntentIQError } from './errors.ts';
-import type { RawResponse } from './transport.ts';
 import { fail } from './validate.ts';
 
 /** The envelope of every list response. */

@@ -5,10 +5,12 @@
  * bad input rejects with a `ValidationError` and never reaches the network.
  */
 import type { components } from '../generated/openapi.ts';
+import type { RequestSpec, Transport } from '../internal/transport.ts';
 import { APIPromise } from './api-promise.ts';
 import type { RequestOptions } from './options.ts';
 import { type ListEnvelope, PagePromise } from './pagination.ts';
-import type { RequestSpec, Transport } from './transport.ts';
+
+export type { RequestSpec, Transport };
 
 /** An API object as a response returns it: with `mode: 'test'` when read with a test key. */
 export type WithMode<T> = T & { mode?: components['schemas']['Mode'] };
@@ -19,7 +21,12 @@ export interface ListParams {
   cursor?: string;
 }
 
-type ListCall = { path: string; query: Record<string, string | number | undefined> };
+/** A list call: the path, the query, and (as in `RequestSpec`) the SDK method it is. */
+type ListCall = {
+  path: string;
+  query: Record<string, string | number | undefined>;
+  operation?: string;
+};
 
 export class APIResource {
   readonly #transport: Transport;
@@ -28,7 +35,10 @@ export class APIResource {
     this.#transport = transport;
   }
 
-  /** One call: `prepare` checks the parameters and says method, path, query and body. */
+  /**
+   * One call: `prepare` checks the parameters and says method, path, query and body, and the
+   * `operation` (`scores.create`) that names the call in traces and middleware.
+   */
   protected call<T>(
     prepare: () => RequestSpec | Promise<RequestSpec>,
     options?: RequestOptions,
@@ -43,7 +53,12 @@ export class APIResource {
       call ??= prepare();
       const query = cursor === undefined ? call.query : { ...call.query, cursor };
       return this.#transport.send<ListEnvelope<Item>>(
-        { method: 'GET', path: call.path, query },
+        {
+          method: 'GET',
+          path: call.path,
+          query,
+          ...(call.operation ? { operation: call.operation } : {}),
+        },
         options,
       );
     });

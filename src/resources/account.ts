@@ -15,6 +15,9 @@ export class AccountResource extends APIResource {
    * @example const { credits } = await iiq.account.retrieve();
    */
   retrieve(options?: RequestOptions): APIPromise<WithMode<Account>> {
-    return this.call(() => ({ method: 'GET', path: '/account' }), options);
+    return this.call(
+      () => ({ operation: 'account.retrieve', method: 'GET', path: '/account' }),
+      options,
+    );
   }
 }

@@ -61,13 +61,21 @@ export class BulkResource extends APIResource {
     return this.call(async () => {
       const body = parseParams(BulkJobCreateParamsSchema, params);
       const domains = await apexDomains('domains', body.domains);
-      return { method: 'POST', path: '/score/bulk', body: { ...body, domains } };
+      return {
+        operation: 'bulk.create',
+        method: 'POST',
+        path: '/score/bulk',
+        body: { ...body, domains },
+      };
     }, options);
   }
 
   /** A job's status and progress. Never costs a credit. */
   retrieve(id: string, options?: RequestOptions): APIPromise<WithMode<BulkJob>> {
-    return this.call(() => ({ method: 'GET', path: path`/score/bulk/${id}` }), options);
+    return this.call(
+      () => ({ operation: 'bulk.retrieve', method: 'GET', path: path`/score/bulk/${id}` }),
+      options,
+    );
   }
 
   /**
@@ -78,7 +86,7 @@ export class BulkResource extends APIResource {
   results(id: string, params: ListParams = {}, options?: RequestOptions): PagePromise<Score> {
     return this.paginate(() => {
       const query = parseParams(ListParamsSchema, params);
-      return { path: path`/score/bulk/${id}/results`, query };
+      return { operation: 'bulk.results', path: path`/score/bulk/${id}/results`, query };
     }, options);
   }
 
@@ -89,6 +97,7 @@ export class BulkResource extends APIResource {
   resultsCsv(id: string, options?: RequestOptions): APIPromise<string> {
     return this.call(
       () => ({
+        operation: 'bulk.resultsCsv',
         method: 'GET',
         path: path`/score/bulk/${id}/results`,
         query: { format: 'csv' },

@@ -26,13 +26,20 @@ export class EventsResource extends APIResource {
    */
   list(params: EventListParams = {}, options?: RequestOptions): PagePromise<Event> {
     return this.paginate(
-      () => ({ path: '/events', query: parseParams(EventListParamsSchema, params) }),
+      () => ({
+        operation: 'events.list',
+        path: '/events',
+        query: parseParams(EventListParamsSchema, params),
+      }),
       options,
     );
   }
 
   /** One event by its `evt_` ID. */
   retrieve(id: string, options?: RequestOptions): APIPromise<WithMode<Event>> {
-    return this.call(() => ({ method: 'GET', path: path`/events/${id}` }), options);
+    return this.call(
+      () => ({ operation: 'events.retrieve', method: 'GET', path: path`/events/${id}` }),
+      options,
+    );
   }
 }

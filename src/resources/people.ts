@@ -54,7 +54,7 @@ export class PeopleResource extends APIResource {
       checkOneIdentity(params);
       const body = parseParams(PersonScoreParamsSchema, params);
       if ('linkedin_url' in body) checkLinkedInProfile(body.linkedin_url);
-      return { method: 'POST', path: '/people/score', body };
+      return { operation: 'people.score', method: 'POST', path: '/people/score', body };
     }, options);
   }
 }

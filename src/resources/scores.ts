@@ -59,7 +59,12 @@ export class ScoresResource extends APIResource {
     return this.call<WithMode<Score> | WithMode<PendingScore>>(async () => {
       const body = parseParams(ScoreCreateParamsSchema, withoutRepeats(params, 'include'));
       const domain = await apexDomain('domain', body.domain);
-      return { method: 'POST', path: '/score', body: { ...body, domain } };
+      return {
+        operation: 'scores.create',
+        method: 'POST',
+        path: '/score',
+        body: { ...body, domain },
+      };
     }, options);
   }
 
@@ -71,6 +76,9 @@ export class ScoresResource extends APIResource {
     id: string,
     options?: RequestOptions,
   ): APIPromise<WithMode<Score> | WithMode<PendingScore>> {
-    return this.call(() => ({ method: 'GET', path: path`/score/${id}` }), options);
+    return this.call(
+      () => ({ operation: 'scores.retrieve', method: 'GET', path: path`/score/${id}` }),
+      options,
+    );
   }
 }

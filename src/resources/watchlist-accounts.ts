@@ -27,7 +27,11 @@ export class WatchlistAccountsResource extends APIResource {
   ): PagePromise<WatchlistAccount> {
     return this.paginate(() => {
       const query = parseParams(ListParamsSchema, params);
-      return { path: path`/watchlists/${id}/accounts`, query };
+      return {
+        operation: 'watchlists.accounts.list',
+        path: path`/watchlists/${id}/accounts`,
+        query,
+      };
     }, options);
   }
 
@@ -63,7 +67,8 @@ export class WatchlistAccountsResource extends APIResource {
       const target = path`/watchlists/${id}/accounts`;
       const body = parseParams(WatchlistAccountsParamsSchema, params);
       const accounts = await apexDomains('accounts', body.accounts);
-      return { method, path: target, body: { accounts } };
+      const operation = method === 'PUT' ? 'watchlists.accounts.add' : 'watchlists.accounts.remove';
+      return { operation, method, path: target, body: { accounts } };
     }, options);
   }
 }

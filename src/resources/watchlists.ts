@@ -3,8 +3,7 @@ import { apexDomains } from '../core/domains.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PagePromise } from '../core/pagination.ts';
 import { path } from '../core/path.ts';
-import { APIResource, type ListParams, type WithMode } from '../core/resource.ts';
-import type { Transport } from '../core/transport.ts';
+import { APIResource, type ListParams, type Transport, type WithMode } from '../core/resource.ts';
 import { fail, parseParams } from '../core/validate.ts';
 import type { components } from '../generated/openapi.ts';
 import {
@@ -42,7 +41,11 @@ export class WatchlistsResource extends APIResource {
   /** The workspace's watchlists, most recently updated first. */
   list(params: ListParams = {}, options?: RequestOptions): PagePromise<Watchlist> {
     return this.paginate(
-      () => ({ path: '/watchlists', query: parseParams(ListParamsSchema, params) }),
+      () => ({
+        operation: 'watchlists.list',
+        path: '/watchlists',
+        query: parseParams(ListParamsSchema, params),
+      }),
       options,
     );
   }
@@ -55,13 +58,21 @@ export class WatchlistsResource extends APIResource {
     return this.call(async () => {
       const body = parseParams(WatchlistCreateParamsSchema, params);
       const accounts = body.accounts && (await apexDomains('accounts', body.accounts));
-      return { method: 'POST', path: '/watchlists', body: { ...body, accounts } };
+      return {
+        operation: 'watchlists.create',
+        method: 'POST',
+        path: '/watchlists',
+        body: { ...body, accounts },
+      };
     }, options);
   }
 
   /** One watchlist with its account count and band distribution. */
   retrieve(id: string, options?: RequestOptions): APIPromise<WithMode<Watchlist>> {
-    return this.call(() => ({ method: 'GET', path: path`/watchlists/${id}` }), options);
+    return this.call(
+      () => ({ operation: 'watchlists.retrieve', method: 'GET', path: path`/watchlists/${id}` }),
+      options,
+    );
   }
 
   /**
@@ -79,12 +90,15 @@ export class WatchlistsResource extends APIResource {
       if (body.name === undefined && body.alert_threshold === undefined) {
         fail([{ field: 'params', message: 'must set at least one of name, alert_threshold' }]);
       }
-      return { method: 'PATCH', path: target, body };
+      return { operation: 'watchlists.update', method: 'PATCH', path: target, body };
     }, options);
   }
 
   /** Deletes a watchlist. The accounts' score history is kept. */
   delete(id: string, options?: RequestOptions): APIPromise<WithMode<Deleted>> {
-    return this.call(() => ({ method: 'DELETE', path: path`/watchlists/${id}` }), options);
+    return this.call(
+      () => ({ operation: 'watchlists.delete', method: 'DELETE', path: path`/watchlists/${id}` }),
+      options,
+    );
   }
 }

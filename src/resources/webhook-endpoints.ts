@@ -30,20 +30,36 @@ export class WebhookEndpointsResource extends APIResource {
   ): APIPromise<WithMode<WebhookEndpointCreated>> {
     return this.call(() => {
       const body = parseParams(WebhookEndpointCreateParamsSchema, withoutRepeats(params, 'events'));
-      return { method: 'POST', path: '/webhook_endpoints', body };
+      return {
+        operation: 'webhookEndpoints.create',
+        method: 'POST',
+        path: '/webhook_endpoints',
+        body,
+      };
     }, options);
   }
 
   /** The workspace's endpoints, newest first. Secrets are never included. */
   list(params: ListParams = {}, options?: RequestOptions): PagePromise<WebhookEndpoint> {
     return this.paginate(
-      () => ({ path: '/webhook_endpoints', query: parseParams(ListParamsSchema, params) }),
+      () => ({
+        operation: 'webhookEndpoints.list',
+        path: '/webhook_endpoints',
+        query: parseParams(ListParamsSchema, params),
+      }),
       options,
     );
   }
 
   /** Stops all deliveries to the endpoint, pending retries included. */
   delete(id: string, options?: RequestOptions): APIPromise<WithMode<Deleted>> {
-    return this.call(() => ({ method: 'DELETE', path: path`/webhook_endpoints/${id}` }), options);
+    return this.call(
+      () => ({
+        operation: 'webhookEndpoints.delete',
+        method: 'DELETE',
+        path: path`/webhook_endpoints/${id}`,
+      }),
+      options,
+    );
   }
 }

@@ -3,6 +3,10 @@
  * these before it touches the network; the mock server answers `400 invalid_request` with the same
  * rules. Objects are strict: an unknown field is an error, not silently dropped.
  *
+ * Every limit here is a limit of `openapi.yaml`, where it is written down; no limit is added.
+ * `test/schemas/constraints.test.ts` walks every request body and query of the spec and proves it,
+ * probing each field at and past each of its limits.
+ *
  * Domain normalisation (Public Suffix List) is not done here but in `normalizeDomain`, so that the
  * PSL data is loaded only when a domain is actually checked.
  */

@@ -142,8 +142,8 @@ export function settle<T>(promise: PromiseLike<T>): Promise<T | unknown> {
 }
 
 /**
- * Loads ky and the Public Suffix List (both imported lazily on first use) with real timers, so
- * that tests under fake timers never wait on a module load that the fake clock cannot advance.
+ * Loads the Public Suffix List (imported lazily on first use) with real timers, so that tests
+ * under fake timers never wait on a module load that the fake clock cannot advance.
  */
 export async function warmUp(): Promise<void> {
   const { iiq } = clientWith([apiError(400, 'invalid_request')]);

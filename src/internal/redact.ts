@@ -15,6 +15,17 @@ export function redactText(text: string, key: string): string {
   return text.split(key).join(`${keyPrefix(key)}***`);
 }
 
+/**
+ * A value the server sent (a request ID, a message) made fit for a log line or a span attribute:
+ * the key removed, control characters (which could forge extra log lines) replaced, and the
+ * length capped.
+ */
+export function logSafe(text: string, key: string, max = 200): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is removed
+  const clean = redactText(text, key).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
+}
+
 /** A deep copy of JSON-like data with the key removed from every string. */
 export function redactData(value: unknown, key: string): unknown {
   if (typeof value === 'string') return redactText(value, key);

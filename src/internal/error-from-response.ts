@@ -17,8 +17,8 @@ import {
   RestrictedUseError,
   UnresolvablePersonError,
   UnscorableDomainError,
-} from './errors.ts';
-import { headersToObject, parseRateLimit } from './metadata.ts';
+} from '../core/errors.ts';
+import { headersToObject, parseRateLimit } from '../core/metadata.ts';
 
 type ErrorClass = new (init: APIErrorInit) => APIError;
 
