@@ -44,6 +44,7 @@ import {
 } from './events/delivery-log.ts';
 import { type EventData, type EventListener, type EventType, renderEvent } from './events/log.ts';
 import { type Duration, parseDuration } from './kernel/clock.ts';
+import { ControlError } from './kernel/errors.ts';
 import type { Fault, FaultSpec } from './kernel/faults.ts';
 import { createAdmin } from './pipeline/admin.ts';
 import {
@@ -54,6 +55,9 @@ import {
 } from './pipeline/journal.ts';
 import { createPipeline, type Handle } from './pipeline/pipeline.ts';
 import type { PlanName } from './tenancy/plans.ts';
+
+/** The most in-process webhook receivers one mock holds. */
+export const MAX_RECEIVERS = 1_000;
 
 /** Where a mock answers by default: the real API's base URL, which is also the client's default. */
 export const DEFAULT_BASE_URL = 'https://api.intentiq.dev/v1';
@@ -266,9 +270,14 @@ export function createMockApiCore(options: MockApiOptions = {}): MockApi {
     webhooks: {
       receive: (url, receiver) => {
         if (typeof receiver !== 'function') {
-          throw new TypeError('receiver must be a function (request: Request) => Response');
+          throw new ControlError('receiver must be a function (request: Request) => Response');
         }
         const key = receiverKey(url);
+        if (!receivers.has(key) && receivers.size >= MAX_RECEIVERS) {
+          throw new ControlError(
+            `at most ${MAX_RECEIVERS} in-process receivers can be registered at once`,
+          );
+        }
         receivers.set(key, receiver);
         return () => {
           if (receivers.get(key) === receiver) receivers.delete(key);

@@ -6,8 +6,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Handle } from '../pipeline/pipeline.ts';
-import type { MockRequest } from '../pipeline/route.ts';
+import type { MockRequest, MockResponse } from '../pipeline/route.ts';
 import { MAX_BODY_BYTES } from '../pipeline/validation.ts';
 
 export interface ListenOptions {
@@ -56,11 +57,14 @@ function toMockRequest(req: IncomingMessage, body: string, bodyTooLarge: boolean
 }
 
 function readBody(req: IncomingMessage, done: (body: string, tooLarge: boolean) => void): void {
-  if (
-    req.headers['content-length'] === undefined &&
-    req.headers['transfer-encoding'] === undefined
-  ) {
+  const declared = req.headers['content-length'];
+  if (declared === undefined && req.headers['transfer-encoding'] === undefined) {
     done('', false);
+    return;
+  }
+  // A declared length over the limit is refused from the header: the body is never read.
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
+    done('', true);
     return;
   }
   const chunks: Buffer[] = [];
@@ -73,6 +77,90 @@ function readBody(req: IncomingMessage, done: (body: string, tooLarge: boolean) 
   });
   req.on('end', () => done(tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge));
   req.on('error', () => req.destroy());
+}
+
+/** The largest request headers the HTTP door reads (larger ones get `431`). */
+export const MAX_HEADER_BYTES = 16_384;
+
+/** The request the pipeline answers for one node's parser refused. */
+function malformedRequest(code: string | undefined): MockRequest {
+  const malformed: NonNullable<MockRequest['malformed']> =
+    code === 'HPE_HEADER_OVERFLOW'
+      ? {
+          status: 431,
+          field: 'headers',
+          message: `The request's headers are larger than ${MAX_HEADER_BYTES} bytes.`,
+        }
+      : code === 'HPE_INVALID_CHUNK_SIZE' || code === 'HPE_INVALID_TRANSFER_ENCODING'
+        ? {
+            status: 400,
+            field: 'body',
+            message: "The request body's chunked transfer encoding is malformed.",
+          }
+        : code?.startsWith('HPE_INVALID_HEADER') ||
+            code === 'HPE_LF_EXPECTED' ||
+            code === 'HPE_CR_EXPECTED'
+          ? {
+              status: 400,
+              field: 'headers',
+              message:
+                'A request header is malformed (a bare CR or LF, or a character header values may not hold).',
+            }
+          : { status: 400, field: 'body', message: 'The request is not valid HTTP/1.1.' };
+  return {
+    method: 'GET',
+    path: '/',
+    query: new URLSearchParams(),
+    headers: () => undefined,
+    body: '',
+    malformed,
+  };
+}
+
+/** Writes a response, carrying out an injected fault on the connection itself. */
+async function write(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: MockResponse,
+): Promise<void> {
+  const fault = response.fault;
+  const socket = req.socket;
+  if (fault === undefined) {
+    res.writeHead(response.status, response.headers);
+    res.end(response.body);
+    return;
+  }
+  if (fault.kind === 'latency' || fault.kind === 'stall') {
+    const waited = await waitUnlessClosed(fault.ms ?? 0, socket);
+    if (!waited) return;
+  }
+  if (fault.kind === 'latency') {
+    res.writeHead(response.status, response.headers);
+    res.end(response.body);
+    return;
+  }
+  if (fault.kind === 'cut') {
+    const body = Buffer.from(response.body);
+    res.writeHead(response.status, response.headers);
+    res.write(body.subarray(0, Math.floor(body.length / 2)), () => socket.resetAndDestroy());
+    return;
+  }
+  socket.resetAndDestroy(); // reset, stall, commit_then_drop
+}
+
+/** Waits `ms`, or stops early (false) when the client hangs up first. */
+function waitUnlessClosed(ms: number, socket: Duplex): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onClose = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      socket.off('close', onClose);
+      resolve(true);
+    }, ms);
+    socket.once('close', onClose);
+  });
 }
 
 type GetResponse = (handlers: unknown[], request: Request) => Promise<Response | undefined>;
@@ -121,7 +209,7 @@ export async function startMockServer(
     extra.length > 0 ? ((await import('msw')).getResponse as unknown as GetResponse) : undefined;
   let origin = '';
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     readBody(req, (body, tooLarge) => {
       const answer = async () => {
         if (getResponse !== undefined && !tooLarge) {
@@ -134,14 +222,34 @@ export async function startMockServer(
         const response = handle(request);
         if (tooLarge) response.headers.Connection = 'close';
         response.headers['Content-Length'] = String(Buffer.byteLength(response.body));
-        res.writeHead(response.status, response.headers);
-        res.end(response.body);
+        await write(req, res, response);
+        if (tooLarge) req.socket.destroySoon();
       };
       answer().catch(() => {
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
         res.end(INTERNAL_ERROR);
       });
     });
+  });
+
+  // Requests node's HTTP parser refuses (a bad chunk size, a bare CR or LF in a header, headers
+  // over 16 KB) still get the API's JSON error, from the pipeline, with a request id.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const response = handle(malformedRequest(error.code));
+    const body = Buffer.from(response.body);
+    const head = [
+      `HTTP/1.1 ${response.status} ${response.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}`,
+      ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`),
+      `Content-Length: ${body.length}`,
+      'Connection: close',
+      '',
+      '',
+    ].join('\r\n');
+    socket.end(Buffer.concat([Buffer.from(head), body]));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -8,7 +8,7 @@
  */
 import type { http as mswHttp, RequestHandler } from 'msw';
 import type { Handle } from '../pipeline/pipeline.ts';
-import { toMockRequest, toResponse } from './web.ts';
+import { answer, toMockRequest } from './web.ts';
 
 export type MswHttp = typeof mswHttp;
 
@@ -61,13 +61,14 @@ export function createMswHandlers(
   const { origin, pathname } = new URL(base);
   const basePath = pathname.replace(/\/$/, '');
   const anyOrigin = new RegExp(`^https?://[^/]+${escapeRegExp(basePath)}/`);
-  const answer = async ({ request }: { request: Request }) =>
-    toResponse(handle(await toMockRequest(request)));
-  const answerIfOurs = async ({ request }: { request: Request }) => {
+  // A reset is msw's network error (`Response.error()`), which fetch rejects like a dropped connection.
+  const respond = async ({ request }: { request: Request }) =>
+    answer(handle(await toMockRequest(request)), request.signal, () => Response.error());
+  const respondIfOurs = async ({ request }: { request: Request }) => {
     const ours =
       new URL(request.url).origin === origin ||
       API_KEY_HEADER.test(request.headers.get('authorization') ?? '');
-    return ours ? answer({ request }) : undefined;
+    return ours ? respond({ request }) : undefined;
   };
-  return [http.all(anyOrigin, answerIfOurs), http.all(`${origin}/__mock/*`, answer)];
+  return [http.all(anyOrigin, respondIfOurs), http.all(`${origin}/__mock/*`, respond)];
 }

@@ -538,8 +538,8 @@ export interface components {
             /** @description Stable score ID. */
             id: string;
             domain: components["schemas"]["Domain"];
-            /** @description The composite intent score. */
-            score: number;
+            /** @description The composite intent score, 0-100; null on unscorable domains (`band` is null too). */
+            score: number | null;
             band: components["schemas"]["Band"];
             /** @description Change in score against 30 days ago. Positive means rising. */
             delta_30d: number;
@@ -732,6 +732,7 @@ export interface components {
             name: string;
             /** @description Initial domains. Same as calling `PUT /watchlists/{id}/accounts` after create. */
             accounts?: components["schemas"]["DomainInput"][];
+            /** @default hot_entry */
             alert_threshold?: components["schemas"]["AlertThreshold"];
         };
         WatchlistUpdateParams: {
@@ -869,6 +870,16 @@ export interface components {
         };
         ErrorResponse: {
             error: components["schemas"]["Error"];
+            mode?: components["schemas"]["Mode"];
+        };
+        /** @description A `400`. `field` is always there; it is `body` when the request as a whole is refused (not JSON, too large, too deeply nested, a workspace limit reached), and `fields` lists every offending field when several are wrong. */
+        InvalidRequestErrorResponse: {
+            error: components["schemas"]["Error"] & unknown;
+            mode?: components["schemas"]["Mode"];
+        };
+        /** @description A `402`, with `resets_at`. */
+        InsufficientCreditsErrorResponse: {
+            error: components["schemas"]["Error"] & unknown;
             mode?: components["schemas"]["Mode"];
         };
         UnscorableErrorResponse: {
@@ -1019,6 +1030,7 @@ export interface components {
         /** @description `invalid_request`: the request was malformed. `field` names the offending field; `fields` lists every one when several are wrong. */
         InvalidRequest: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1040,12 +1052,13 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["InvalidRequestErrorResponse"];
             };
         };
         /** @description `unauthorized`: the key is missing, malformed or revoked. Don't retry; fix the key. */
         Unauthorized: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1072,6 +1085,7 @@ export interface components {
         /** @description `insufficient_credits`: the cycle's credits are spent. `resets_at` says when the next cycle begins. */
         InsufficientCredits: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1093,12 +1107,13 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["InsufficientCreditsErrorResponse"];
             };
         };
         /** @description `restricted_use`: the input triggered the acceptable-use filter (special-category data, prohibited verticals). */
         RestrictedUse: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1125,6 +1140,7 @@ export interface components {
         /** @description `not_found`: no object with that ID exists in your workspace. */
         NotFound: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1151,6 +1167,7 @@ export interface components {
         /** @description `idempotency_conflict`: this Idempotency-Key was used with a different request within 24 hours. */
         IdempotencyConflict: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1177,6 +1194,7 @@ export interface components {
         /** @description `unscorable_domain`: the domain resolves but has no usable signal surface (parked, defunct, no public presence). `score` and `band` are null. */
         UnscorableDomain: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1206,6 +1224,7 @@ export interface components {
         /** @description `unresolvable_person`: no person could be resolved, for example from a free-mail address. */
         UnresolvablePerson: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1260,6 +1279,7 @@ export interface components {
         /** @description `internal_error`: something went wrong on our side. Safe to retry with backoff. */
         InternalError: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1327,6 +1347,8 @@ export interface components {
          * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
          */
         SignatureHeader: string;
+        /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+        WebhookUserAgent: "VesperWise-Webhook/1.0";
     };
     requestBodies: never;
     headers: {
@@ -1460,9 +1482,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The most recent score of the domain behind this ID. */
+            /** @description The most recent score of the domain behind this ID, always from the cache (`X-IIQ-Cache: hit`). */
             200: {
                 headers: {
+                    "X-IIQ-Cache": components["headers"]["X-IIQ-Cache"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -2340,6 +2363,8 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
             };
             path?: never;
             cookie?: never;
@@ -2399,6 +2424,8 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
             };
             path?: never;
             cookie?: never;
@@ -2429,6 +2456,8 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
             };
             path?: never;
             cookie?: never;
@@ -2459,6 +2488,8 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
             };
             path?: never;
             cookie?: never;
@@ -2489,6 +2520,8 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
             };
             path?: never;
             cookie?: never;
@@ -2519,6 +2552,8 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
             };
             path?: never;
             cookie?: never;

@@ -68,7 +68,7 @@ export const PersonSchema = z.object({
 export const ScoreSchema = z.object({
   id: prefixedId('scr'),
   domain: z.string(),
-  score: percent,
+  score: z.nullable(percent),
   band: BandSchema,
   delta_30d: z.int().check(z.minimum(-100), z.maximum(100)),
   signals: SignalsSchema,
