@@ -15,7 +15,7 @@
  * | POST | /__mock/keys/revoke | `{"key": "iiq_test_…"}` | the key is refused at once |
  * | POST | /__mock/workspaces | `{"plan": "starter"}` | a new workspace and its keys |
  * | GET | /__mock/inspect | | a summary of the state |
- * | GET, POST, DELETE | /__mock/faults | `{"path": "/score", "status": 503, "count": 2}` | fail the next requests |
+ * | GET, POST, DELETE | /__mock/faults | `{"path": "/score", "status": 503, "count": 2}` or `{"path": "/score", "kind": "cut"}` | fail the next requests |
  * | GET | /__mock/deliveries | `?endpoint=we_…&event=evt_…&status=failed` | the delivery log, newest first |
  * | POST | /__mock/deliveries/settle | | over HTTP, waits until every delivery due now was answered |
  * | GET | /__mock/requests | `?method=POST&path=/v1/score&since=…` | the request journal, newest first |
@@ -26,6 +26,7 @@ import type { Engine, ModeSummary } from './engine.ts';
 import type { DeliveryQuery, DeliveryStatus } from './events/delivery-log.ts';
 import { isoSeconds } from './kernel/clock.ts';
 import { ControlError } from './kernel/errors.ts';
+import type { FaultKind } from './kernel/faults.ts';
 import { sha256Hex } from './kernel/sha256.ts';
 import type { Control } from './pipeline/admin.ts';
 import type { JournalQuery, RequestJournal } from './pipeline/journal.ts';
@@ -278,12 +279,20 @@ export function coreControls(
       run: ({ body }) => {
         const path = optionalString(body.path, 'path');
         const method = optionalString(body.method, 'method');
+        const kind = optionalString(body.kind, 'kind');
+        const ms = body.ms;
+        if (ms !== undefined && typeof ms !== 'number' && typeof ms !== 'string') {
+          throw new ControlError('ms must be a duration such as "2s", or milliseconds');
+        }
         engine.faults.inject(
           {
             path: path ?? '',
-            status: Number(body.status),
+            ...(kind === undefined ? {} : { kind: kind as FaultKind }),
+            ...(body.status === undefined ? {} : { status: Number(body.status) }),
             ...(method === undefined ? {} : { method }),
+            ...(ms === undefined ? {} : { ms }),
             ...(body.count === undefined ? {} : { count: Number(body.count) }),
+            ...(body.probability === undefined ? {} : { probability: Number(body.probability) }),
           },
           basePath,
         );

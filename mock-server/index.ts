@@ -29,7 +29,7 @@ export {
   type WireDelivery as MockDelivery,
 } from './events/delivery-log.ts';
 export type { Duration } from './kernel/clock.ts';
-export type { FaultSpec } from './kernel/faults.ts';
+export type { Fault, FaultKind, FaultSpec } from './kernel/faults.ts';
 export {
   DEFAULT_BASE_URL,
   type MockApi,
