@@ -21,6 +21,9 @@ export default defineConfig([
     treeshake: true,
     clean: true,
     sourcemap: false,
+    // Keep `node:http` as written: bundlers for Workers and browsers (wrangler, Vite) resolve the
+    // `node:` built-ins, or leave them out, but fail on a bare `http`.
+    removeNodeProtocol: false,
     noExternal: bundled,
     external: ['msw', /^msw\//, /^node:/],
     esbuildOptions(options) {
@@ -34,6 +37,7 @@ export default defineConfig([
     platform: 'node',
     splitting: false,
     clean: false,
+    removeNodeProtocol: false,
     noExternal: bundled,
     external: ['msw', /^msw\//],
     banner: { js: '#!/usr/bin/env node' },
