@@ -3,9 +3,13 @@
  * straight into a `MockRequest` and writes the `MockResponse` back, with no `Request`/`Response`
  * objects on the way (they cost more than the whole pipeline). Extra MSW handlers, when given, are
  * consulted first through msw's `getResponse`, which is only loaded then.
+ *
+ * `node:http` and msw are reached at run time, never through an import, so that a bundle of the
+ * mock for Cloudflare Workers (which has neither) builds without compatibility flags.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadMsw } from './msw.ts';
 import type { Handle } from './routes/pipeline.ts';
 import type { MockRequest } from './routes/types.ts';
 import { MAX_BODY_BYTES } from './routes/validation.ts';
@@ -77,6 +81,21 @@ function readBody(req: IncomingMessage, done: (body: string, tooLarge: boolean) 
 
 type GetResponse = (handlers: unknown[], request: Request) => Promise<Response | undefined>;
 
+/** `node:http`, from the runtime (Node, Bun, Deno); an error that says what to use elsewhere. */
+function nodeHttp(): { createServer: typeof createServer } {
+  const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } })
+    .process;
+  const http = process?.getBuiltinModule?.('node:http') as
+    | { createServer: typeof createServer }
+    | undefined;
+  if (http === undefined) {
+    throw new Error(
+      'mock.listen() needs node:http, which this runtime does not have (Cloudflare Workers, a browser). Use mock.fetch in-process, or run npx iiq mock and point the client at it.',
+    );
+  }
+  return http;
+}
+
 async function fromMsw(
   getResponse: GetResponse,
   handlers: unknown[],
@@ -118,10 +137,10 @@ export async function startMockServer(
   const host = options.host ?? '127.0.0.1';
   const extra = [...(options.handlers ?? [])];
   const getResponse =
-    extra.length > 0 ? ((await import('msw')).getResponse as unknown as GetResponse) : undefined;
+    extra.length > 0 ? (loadMsw().getResponse as unknown as GetResponse) : undefined;
   let origin = '';
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = nodeHttp().createServer((req, res) => {
     readBody(req, (body, tooLarge) => {
       const answer = async () => {
         if (getResponse !== undefined && !tooLarge) {

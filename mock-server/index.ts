@@ -12,7 +12,7 @@
  */
 import type { RequestHandler } from 'msw';
 import { createMockApiCore, type MockApi, type MockApiOptions } from './mock-api.ts';
-import { createMswHandlers, loadMswHttp, type MswHttp } from './msw.ts';
+import { createMswHandlers, loadMswHttp, type MswHttp, mswCannotIntercept } from './msw.ts';
 
 export type { WebhookReceiver } from './deliver.ts';
 export type { Duration } from './engine/clock.ts';
@@ -105,6 +105,14 @@ export function installMockApi(
   hooks: TestHooks,
   options: MockApiOptions = {},
 ): MockApiWithHandlers {
+  if (hooks.setupServer !== undefined) {
+    const runtime = mswCannotIntercept();
+    if (runtime !== undefined) {
+      throw new Error(
+        `MSW does not intercept fetch on ${runtime}, so installMockApi({ setupServer }) cannot answer your requests. Use mock.fetch instead: const mock = installMockApi({ beforeAll, afterEach, afterAll }); new IntentIQ({ apiKey: mock.keys.test, fetch: mock.fetch }).`,
+      );
+    }
+  }
   const mock = createMockApi(options);
   const server = hooks.setupServer?.(...mock.handlers);
   hooks.beforeAll(() => server?.listen({ onUnhandledFrame: hooks.onUnhandledFrame ?? 'error' }));
