@@ -14,6 +14,7 @@ import type { Handle } from './routes/pipeline.ts';
 import type { MockRequest } from './routes/types.ts';
 import { MAX_BODY_BYTES } from './routes/validation.ts';
 
+/** Options of `mock.listen()`. */
 export interface ListenOptions {
   /** Default 0: any free port. */
   port?: number;
@@ -23,11 +24,13 @@ export interface ListenOptions {
   handlers?: readonly unknown[];
 }
 
+/** The mock served over HTTP, as `mock.listen()` resolves it. */
 export interface MockServer {
   /** The base URL to give the client, e.g. `http://127.0.0.1:4010/v1`. */
   url: string;
   /** `http://127.0.0.1:4010`: the `/__mock/` controls live here. */
   origin: string;
+  /** The port it listens on. */
   port: number;
   /** Stops accepting connections and closes the open ones. */
   close(): Promise<void>;

@@ -9,6 +9,8 @@
  * const mock = createMockApi();
  * const iiq = new IntentIQ({ apiKey: mock.keys.test, fetch: mock.fetch });
  * await iiq.scores.create({ domain: 'stripe.com' }); // { score: 94, band: 'HOT', ... }
+ *
+ * @module @vesperwise/node/mock
  */
 import type { RequestHandler } from 'msw';
 import { createMockApiCore, type MockApi, type MockApiOptions } from './mock-api.ts';
@@ -79,13 +81,22 @@ export function createMockApi(
 
 /** The test runner's hooks (vitest, jest, node:test, mocha all have them). */
 export interface TestHooks {
+  /** Runs `fn` once before the file's tests: starts MSW. */
   beforeAll(fn: () => unknown): unknown;
+  /** Runs `fn` after each test: resets the mock and MSW's runtime handlers. */
   afterEach(fn: () => unknown): unknown;
+  /** Runs `fn` once after the file's tests: closes MSW. */
   afterAll(fn: () => unknown): unknown;
-  /** msw's `setupServer` (from `msw/node`), to intercept the global `fetch` as well. */
+  /**
+   * msw's `setupServer` (from `msw/node`), to intercept the global `fetch` as well. Node only: on
+   * Bun and Deno, where MSW does not intercept, `installMockApi` refuses it.
+   */
   setupServer?: (...handlers: RequestHandler[]) => {
+    /** Starts intercepting. */
     listen(options?: { onUnhandledFrame?: 'bypass' | 'warn' | 'error' }): void;
+    /** Drops handlers added during a test. */
     resetHandlers(): void;
+    /** Stops intercepting. */
     close(): void;
   };
   /** What MSW does with requests the mock does not answer (default `'error'`). */

@@ -8,11 +8,13 @@ import type { Engine } from '../engine/engine.ts';
 import type { Bucket } from '../engine/rate-limits.ts';
 import type { Space } from '../engine/space.ts';
 
+/** A request as the mock's pipeline (`mock.handle`) takes it. */
 export interface MockRequest {
   /** Upper-case HTTP method. */
   method: string;
   /** The URL path, without the query string, e.g. `/v1/score`. */
   path: string;
+  /** The query string's parameters. */
   query: URLSearchParams;
   /** A header by lower-case name. */
   headers: (name: string) => string | undefined;
@@ -22,8 +24,11 @@ export interface MockRequest {
   bodyTooLarge?: boolean;
 }
 
+/** A response as the mock's pipeline (`mock.handle`) returns it. */
 export interface MockResponse {
+  /** The HTTP status code. */
   status: number;
+  /** Header names as the API writes them (`X-Request-Id`, ...). */
   headers: Record<string, string>;
   /** JSON already serialised, or CSV. */
   body: string;

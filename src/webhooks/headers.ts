@@ -2,6 +2,7 @@ import { WebhookVerificationError } from './errors.ts';
 
 /** Anything with a case-insensitive `get(name)`: fetch's `Headers`, Next.js and Hono headers. */
 export interface HeadersLike {
+  /** The value of header `name`, in any letter case; `null` or `undefined` when absent. */
   get(name: string): string | null | undefined;
 }
 

@@ -4,7 +4,7 @@
  * client, no HTTP library) and built on Web Crypto, so it runs on Node, Bun, Deno, Cloudflare
  * Workers and in browsers.
  *
- * @module
+ * @module @vesperwise/node/webhooks
  */
 export {
   DEFAULT_TOLERANCE_SECONDS,
