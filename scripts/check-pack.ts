@@ -56,6 +56,14 @@ try {
   const stray = files.filter((path) => !allowed.some((re) => re.test(path)));
   if (stray.length > 0)
     throw new Error(`the tarball ships files users do not need:\n  ${stray.join('\n  ')}`);
+  const { files: declared } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    files: string[];
+  };
+  const missing = declared.filter(
+    (entry) => !files.some((path) => path === entry || path.startsWith(`${entry}/`)),
+  );
+  if (missing.length > 0)
+    throw new Error(`package.json "files" names what the tarball lacks: ${missing.join(', ')}`);
 
   const esm = Object.entries(entries)
     .map(
