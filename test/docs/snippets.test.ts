@@ -8,13 +8,13 @@
  *
  * The conventions (what runs, hidden setup lines, `file=`, `no-run`) are in docs/CONTRIBUTING.md.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../mock-server/http.ts';
 import { createMockApiCore } from '../../mock-server/mock-api.ts';
+import { runAsync } from '../../scripts/scratch.ts';
 import { type Document, parseDocument, type Snippet } from './markdown.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -89,8 +89,7 @@ beforeAll(async () => {
   server = await mock.listen();
   environment = { ...process.env, IIQ_BASE_URL: server.url, IIQ_API_KEY: mock.keys.test };
   for (const name of Object.keys(environment)) {
-    if (name.startsWith('VITEST') || name === 'IIQ_LOG' || name === 'PORT')
-      delete environment[name];
+    if (name.startsWith('VITEST') || name === 'IIQ_LOG') delete environment[name];
   }
   // Servers in the docs listen on PORT (default 3000); here, on a free port.
   environment.PORT = '0';
@@ -100,25 +99,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Outcome {
-  code: number | null;
-  output: string;
-}
-
-function run(command: string, args: string[], cwd: string): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      { cwd, env: environment, timeout: SNIPPET_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        const timedOut = error?.killed ? '\n(stopped: still running after 30 s)' : '';
-        resolve({ code, output: `${stdout}${stderr}${timedOut}`.trim() });
-      },
-    );
-  });
-}
+const run = (command: string, args: string[], cwd: string) =>
+  runAsync(command, args, { cwd, env: environment, timeoutMs: SNIPPET_TIMEOUT_MS });
 
 function failure(snippet: Snippet, project: string, path: string, output: string): string {
   return `${snippet.name} (saved as ${relative(root, join(project, path))}) failed:\n${output}`;
