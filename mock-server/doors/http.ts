@@ -3,14 +3,19 @@
  * straight into a `MockRequest` and writes the `MockResponse` back, with no `Request`/`Response`
  * objects on the way (they cost more than the whole pipeline). Extra MSW handlers, when given, are
  * consulted first through msw's `getResponse`, which is only loaded then.
+ *
+ * `node:http` and msw are reached at run time, never through an import, so that a bundle of the
+ * mock for Cloudflare Workers (which has neither) builds without compatibility flags.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Handle } from '../pipeline/pipeline.ts';
 import type { MockRequest, MockResponse } from '../pipeline/route.ts';
 import { MAX_BODY_BYTES } from '../pipeline/validation.ts';
+import { loadMsw } from './msw.ts';
 
+/** Options of `mock.listen()`. */
 export interface ListenOptions {
   /** Default 0: any free port. */
   port?: number;
@@ -20,11 +25,13 @@ export interface ListenOptions {
   handlers?: readonly unknown[];
 }
 
+/** The mock served over HTTP, as `mock.listen()` resolves it. */
 export interface MockServer {
   /** The base URL to give the client, e.g. `http://127.0.0.1:4010/v1`. */
   url: string;
   /** `http://127.0.0.1:4010`: the `/__mock/` controls live here. */
   origin: string;
+  /** The port it listens on. */
   port: number;
   /** Stops accepting connections and closes the open ones. */
   close(): Promise<void>;
@@ -165,6 +172,21 @@ function waitUnlessClosed(ms: number, socket: Duplex): Promise<boolean> {
 
 type GetResponse = (handlers: unknown[], request: Request) => Promise<Response | undefined>;
 
+/** `node:http`, from the runtime (Node, Bun, Deno); an error that says what to use elsewhere. */
+function nodeHttp(): { createServer: typeof createServer } {
+  const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } })
+    .process;
+  const http = process?.getBuiltinModule?.('node:http') as
+    | { createServer: typeof createServer }
+    | undefined;
+  if (http === undefined) {
+    throw new Error(
+      'mock.listen() needs node:http, which this runtime does not have (Cloudflare Workers, a browser). Use mock.fetch in-process, or run npx iiq mock and point the client at it.',
+    );
+  }
+  return http;
+}
+
 async function fromMsw(
   getResponse: GetResponse,
   handlers: unknown[],
@@ -206,31 +228,34 @@ export async function startMockServer(
   const host = options.host ?? '127.0.0.1';
   const extra = [...(options.handlers ?? [])];
   const getResponse =
-    extra.length > 0 ? ((await import('msw')).getResponse as unknown as GetResponse) : undefined;
+    extra.length > 0 ? (loadMsw().getResponse as unknown as GetResponse) : undefined;
   let origin = '';
 
-  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
-    readBody(req, (body, tooLarge) => {
-      const answer = async () => {
-        if (getResponse !== undefined && !tooLarge) {
-          const mocked = await fromMsw(getResponse, extra, req, body, origin);
-          if (mocked !== undefined) return writeWebResponse(res, mocked);
-        }
-        const request = toMockRequest(req, body, tooLarge);
-        const waiting = before?.(request);
-        if (waiting !== undefined) await waiting;
-        const response = handle(request);
-        if (tooLarge) response.headers.Connection = 'close';
-        response.headers['Content-Length'] = String(Buffer.byteLength(response.body));
-        await write(req, res, response);
-        if (tooLarge) req.socket.destroySoon();
-      };
-      answer().catch(() => {
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-        res.end(INTERNAL_ERROR);
+  const server: Server = nodeHttp().createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES },
+    (req, res) => {
+      readBody(req, (body, tooLarge) => {
+        const answer = async () => {
+          if (getResponse !== undefined && !tooLarge) {
+            const mocked = await fromMsw(getResponse, extra, req, body, origin);
+            if (mocked !== undefined) return writeWebResponse(res, mocked);
+          }
+          const request = toMockRequest(req, body, tooLarge);
+          const waiting = before?.(request);
+          if (waiting !== undefined) await waiting;
+          const response = handle(request);
+          if (tooLarge) response.headers.Connection = 'close';
+          response.headers['Content-Length'] = String(Buffer.byteLength(response.body));
+          await write(req, res, response);
+          if (tooLarge) req.socket.destroySoon();
+        };
+        answer().catch(() => {
+          if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+          res.end(INTERNAL_ERROR);
+        });
       });
-    });
-  });
+    },
+  );
 
   // Requests node's HTTP parser refuses (a bad chunk size, a bare CR or LF in a header, headers
   // over 16 KB) still get the API's JSON error, from the pipeline, with a request id.

@@ -14,11 +14,13 @@ import type { MockContext } from '../context.ts';
 import type { Bucket } from '../kernel/rate-limits.ts';
 import type { Space } from '../tenancy/workspace.ts';
 
+/** A request as the mock's pipeline (`mock.handle`) takes it. */
 export interface MockRequest {
   /** Upper-case HTTP method. */
   method: string;
   /** The URL path, without the query string, e.g. `/v1/score`. */
   path: string;
+  /** The query string's parameters. */
   query: URLSearchParams;
   /** A header by lower-case name. */
   headers: (name: string) => string | undefined;
@@ -30,9 +32,11 @@ export interface MockRequest {
   malformed?: { status: 400 | 431; field: string; message: string };
 }
 
+/** A response as the mock's pipeline (`mock.handle`) returns it. */
 export interface MockResponse {
   /** The HTTP status (0 when a fault means the client gets no answer at all). */
   status: number;
+  /** Header names as the API writes them (`X-Request-Id`, ...). */
   headers: Record<string, string>;
   /** JSON already serialised, or CSV. */
   body: string;

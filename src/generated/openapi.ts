@@ -253,7 +253,7 @@ export interface paths {
          * Create a webhook endpoint
          * @description Registers a URL to receive the listed event types. The response is the only time the signing
          *     secret is shown: store it in your secret manager. Deliveries are signed with it (see
-         *     `X-IIQ-Signature`), expect a 2xx answer within 5 seconds, and are retried 8 times over 24 hours.
+         *     `X-IIQ-Signature` and the Standard Webhooks headers), expect a 2xx answer within 5 seconds, and are retried 8 times over 24 hours.
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -793,7 +793,11 @@ export interface components {
             created_at: string;
         };
         WebhookEndpointCreated: components["schemas"]["WebhookEndpoint"] & {
-            /** @description The signing secret. Shown once, in this response only. */
+            /**
+             * @description The signing secret, shown once, in this response only: `whsec_` and the base64 of the key
+             *     bytes, as Standard Webhooks defines it. `X-IIQ-Signature` is keyed with the whole string,
+             *     the Standard Webhooks signature with the decoded bytes.
+             */
             secret: string;
         };
         WebhookEndpointCreatedResponse: components["schemas"]["WebhookEndpointCreated"] & {
@@ -1349,6 +1353,25 @@ export interface components {
         SignatureHeader: string;
         /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
         WebhookUserAgent: "VesperWise-Webhook/1.0";
+        /**
+         * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+         *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+         *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+         * @example evt_01HZ9X3FK8M2P
+         */
+        StandardWebhookId: string;
+        /**
+         * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+         * @example 1780063331
+         */
+        StandardWebhookTimestamp: string;
+        /**
+         * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+         *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+         *     after `whsec_` in the endpoint's signing secret encodes.
+         * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+         */
+        StandardWebhookSignature: string;
     };
     requestBodies: never;
     headers: {
@@ -2365,6 +2388,25 @@ export interface operations {
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
                 /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2426,6 +2468,25 @@ export interface operations {
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
                 /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2458,6 +2519,25 @@ export interface operations {
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
                 /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2490,6 +2570,25 @@ export interface operations {
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
                 /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2522,6 +2621,25 @@ export interface operations {
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
                 /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2554,6 +2672,25 @@ export interface operations {
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
                 /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
                 "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;

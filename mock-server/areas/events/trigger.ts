@@ -23,6 +23,7 @@ export type DeepPartial<T> = T extends readonly unknown[]
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
 
+/** Options of `mock.events.trigger()`. */
 export interface TriggerOptions {
   /** Default `'live'`, so that the event is delivered (test mode never delivers). */
   mode?: Mode;
