@@ -21,6 +21,8 @@ export interface MockContext {
   readonly secrets: Random;
   /** True when the clock follows the wall clock (`iiq mock`). */
   readonly realtime: boolean;
+  /** Whether webhook URLs may point at loopback (`createMockApi({ allowLoopbackWebhooks })`). */
+  readonly allowLoopbackWebhooks: boolean;
   readonly tenants: Tenants;
   readonly events: EventLog;
   /** The current virtual time, unix ms. */

@@ -10,6 +10,7 @@
 import { accountArea } from './areas/account/index.ts';
 import { bulkArea } from './areas/bulk/index.ts';
 import { eventsArea } from './areas/events/index.ts';
+import { intentSearchesArea } from './areas/intent-searches/index.ts';
 import { peopleArea } from './areas/people/index.ts';
 import { scoresArea } from './areas/scores/index.ts';
 import { watchlistsArea } from './areas/watchlists/index.ts';
@@ -35,6 +36,7 @@ const AREAS = [
   scoresArea,
   bulkArea,
   peopleArea,
+  intentSearchesArea,
   watchlistsArea,
   webhookEndpointsArea,
   eventsArea,
@@ -60,6 +62,12 @@ export interface EngineOptions {
   keys?: { test?: string; live?: string };
   /** Apply the per-minute rate limits (default true). */
   rateLimits?: boolean;
+  /**
+   * Accept and deliver to loopback webhook URLs (127.0.0.0/8, `::1`, `localhost`), for tests with a
+   * receiver on this machine (default false: like the API, refuse them with `400`). Private ranges
+   * and `0.0.0.0` are refused either way.
+   */
+  allowLoopbackWebhooks?: boolean;
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
@@ -83,6 +91,7 @@ export class Engine implements MockContext, PipelineHost {
   /** Webhook deliveries of live-mode events, with their retries and log. */
   readonly dispatcher: Dispatcher;
   readonly areas: readonly Area[] = AREAS;
+  readonly allowLoopbackWebhooks: boolean;
 
   constructor(options: EngineOptions = {}) {
     if (options.plan !== undefined && !isPlanName(options.plan)) {
@@ -97,6 +106,13 @@ export class Engine implements MockContext, PipelineHost {
         );
       }
     }
+    if (
+      options.allowLoopbackWebhooks !== undefined &&
+      typeof options.allowLoopbackWebhooks !== 'boolean'
+    ) {
+      throw new ControlError('allowLoopbackWebhooks must be true or false');
+    }
+    this.allowLoopbackWebhooks = options.allowLoopbackWebhooks ?? false;
     this.kernel = new Kernel({
       seed: options.seed ?? DEFAULT_SEED,
       start: parseInstant(options.now ?? DEFAULT_START),

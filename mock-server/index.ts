@@ -52,8 +52,10 @@ export {
   FREE_MAIL_DOMAINS,
   MAGIC_DOMAINS,
   MAGIC_EMAILS,
+  MAGIC_INTEREST_DOMAINS,
   RATE_LIMITED_RETRY_AFTER,
   SLOW_SCORE_MS,
+  SLOW_SEARCH_MS,
 } from './world/magic.ts';
 
 /** A mock with MSW handlers for `setupServer(...mock.handlers)` or `setupWorker(...mock.handlers)`. */

@@ -3,6 +3,7 @@ import { Transport } from './internal/transport.ts';
 import { AccountResource } from './resources/account.ts';
 import { BulkResource } from './resources/bulk.ts';
 import { EventsResource } from './resources/events.ts';
+import { IntentResource } from './resources/intent-searches.ts';
 import { PeopleResource } from './resources/people.ts';
 import { ScoresResource } from './resources/scores.ts';
 import { WatchlistsResource } from './resources/watchlists.ts';
@@ -30,6 +31,8 @@ export class IntentIQ {
   readonly bulk: BulkResource;
   /** Score a person by work email or LinkedIn profile. */
   readonly people: PeopleResource;
+  /** People who showed interest in products like yours, ranked by fit: `intent.searches`. */
+  readonly intent: IntentResource;
   /** Watchlists and their accounts. */
   readonly watchlists: WatchlistsResource;
   /** Where webhooks are delivered. */
@@ -50,11 +53,14 @@ export class IntentIQ {
     const transport = new Transport(resolved);
     this.mode = resolved.mode;
     this.baseUrl = resolved.baseUrl;
-    this.scores = new ScoresResource(transport);
-    this.bulk = new BulkResource(transport);
+    // Resources that take URLs the API will call check them against the URL guard.
+    const urls = { allowLoopbackWebhooks: resolved.allowLoopbackWebhooks };
+    this.scores = new ScoresResource(transport, urls);
+    this.bulk = new BulkResource(transport, urls);
     this.people = new PeopleResource(transport);
+    this.intent = new IntentResource(transport, urls);
     this.watchlists = new WatchlistsResource(transport);
-    this.webhookEndpoints = new WebhookEndpointsResource(transport);
+    this.webhookEndpoints = new WebhookEndpointsResource(transport, urls);
     this.events = new EventsResource(transport);
     this.account = new AccountResource(transport);
   }

@@ -23,6 +23,7 @@ export {
   IdempotencyConflictError,
   InsufficientCreditsError,
   IntentIQError,
+  IntentSearchTimeoutError,
   InternalServerError,
   InvalidRequestError,
   NotFoundError,
@@ -34,7 +35,7 @@ export {
   type ValidationIssue,
 } from './core/errors.ts';
 export type { Logger, LogLevel } from './core/logger.ts';
-export type { CacheStatus, RateLimit, ResponseMetadata } from './core/metadata.ts';
+export type { CacheStatus, Quota, RateLimit, ResponseMetadata } from './core/metadata.ts';
 export type { Middleware, MiddlewareNext, MiddlewareRequest } from './core/middleware.ts';
 export type { ClientOptions, Fetch, RequestOptions } from './core/options.ts';
 export { Page, PagePromise } from './core/pagination.ts';
@@ -53,6 +54,16 @@ export type {
   UnscorableDomain,
 } from './resources/bulk.ts';
 export type { Event, EventListParams, EventsResource, EventType } from './resources/events.ts';
+export type {
+  IntentPerson,
+  IntentResource,
+  IntentSearch,
+  IntentSearchCreateParams,
+  IntentSearchError,
+  IntentSearchesResource,
+  IntentSearchStatus,
+  IntentSearchWaitOptions,
+} from './resources/intent-searches.ts';
 export type {
   PeopleResource,
   Person,

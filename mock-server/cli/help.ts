@@ -10,6 +10,8 @@ Usage:
       --plan <starter|team|scale>    Plan of the default workspace (default team)
       --seed <text>                  Seed for keys and ids (default "vesperwise")
       --now <iso time>               Where the mock's clock starts (default: now)
+      --allow-loopback-webhooks      Accept and deliver to webhook URLs on this machine
+                                     (127.0.0.1, ::1, localhost); the API refuses them
   iiq webhooks listen --forward-to <url> [options]
                                      Forward new events (of a running iiq mock, or of the API),
                                      signed, to a local receiver; prints the signing secret to use.

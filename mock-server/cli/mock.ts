@@ -14,6 +14,7 @@ export const MOCK_FLAGS = {
   plan: { value: true },
   seed: { value: true },
   now: { value: true },
+  'allow-loopback-webhooks': { value: false },
 } as const;
 
 function portOf(value: string | true | undefined): number {
@@ -38,10 +39,12 @@ export async function runMock(args: ParsedArgs, io: CliIO): Promise<() => Promis
   const now = text(args.flags.now, 'now');
   if (now !== undefined && !Number.isFinite(Date.parse(now)))
     throw new UsageError(`--now must be an ISO 8601 time, got ${now}`);
+  const allowLoopbackWebhooks = args.flags['allow-loopback-webhooks'] === true;
   const mock = createMockApiCore({
     plan,
     realtime: true,
     now: now ?? Date.now(),
+    allowLoopbackWebhooks,
     ...(seed === undefined ? {} : { seed }),
   });
   const port = portOf(args.flags.port);
@@ -74,6 +77,11 @@ export async function runMock(args: ParsedArgs, io: CliIO): Promise<() => Promis
     `  curl -s -X POST ${server.url}/score -H "Authorization: Bearer ${mock.keys.test}" -H "Content-Type: application/json" -d '{"domain":"stripe.com"}'`,
   );
   io.out('');
+  if (allowLoopbackWebhooks) {
+    io.out(
+      'Webhooks: delivered to loopback URLs too (127.0.0.1, ::1, localhost), never to private ones.',
+    );
+  }
   io.out(`Controls (reset, clock, credits, keys, faults, events): ${server.origin}/__mock/inspect`);
   io.out('Press Ctrl-C to stop.');
   return () => server.close();

@@ -20,6 +20,8 @@ export interface EventData {
   'signal.spike': Schemas['SignalSpikeData'];
   'person.scored': Schemas['PersonScoredData'];
   'credits.low': Schemas['CreditsLowData'];
+  'intent_search.completed': Schemas['IntentSearchEventData'];
+  'intent_search.failed': Schemas['IntentSearchEventData'];
 }
 
 export interface EventRecord {

@@ -9,11 +9,12 @@ import { MockApiError } from '../kernel/errors.ts';
 import type { Fault, Faults } from '../kernel/faults.ts';
 import { fingerprint } from '../kernel/idempotency.ts';
 import type { Bucket, RateState } from '../kernel/rate-limits.ts';
+import { creditsView } from '../tenancy/credits.ts';
 import type { Space } from '../tenancy/workspace.ts';
 import { authenticate } from './auth.ts';
 import { codeForStatus } from './error-body.ts';
 import type { RequestJournal } from './journal.ts';
-import { asApiError, errorResponse, finish, jsonResponse } from './respond.ts';
+import { asApiError, errorResponse, finish, jsonResponse, withQuota } from './respond.ts';
 import type { MockRequest, MockResponse, Route, RouteContext, TransportFault } from './route.ts';
 import { Router } from './router.ts';
 import { MAX_BODY_BYTES, parseJsonBody, queryObject, validate } from './validation.ts';
@@ -144,7 +145,10 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
     return respond(
       call.request,
       call.route,
-      finish(response, call.requestId, call.rate, call.now),
+      withQuota(
+        finish(response, call.requestId, call.rate, call.now),
+        creditsView(call.space.workspace, call.now),
+      ),
       { requestId: call.requestId, at: call.now, started: call.started, injected },
     );
   }

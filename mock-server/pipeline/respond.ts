@@ -1,9 +1,11 @@
 /**
  * Building responses: JSON bodies (with `"mode": "test"` for test keys), API errors, and the
- * headers every response carries (`X-Request-Id` and both families of rate-limit headers).
+ * headers every response carries (`X-Request-Id` and both families of rate-limit headers; the
+ * quota headers when the key was accepted).
  */
 import { MockApiError } from '../kernel/errors.ts';
 import type { RateState } from '../kernel/rate-limits.ts';
+import type { CreditsView } from '../tenancy/credits.ts';
 import { errorBody } from './error-body.ts';
 import type { MockResponse } from './route.ts';
 
@@ -66,5 +68,18 @@ export function finish(
   headers['RateLimit-Limit'] = String(rate.limit);
   headers['RateLimit-Remaining'] = String(rate.remaining);
   headers['RateLimit-Reset'] = String(resetIn);
+  return response;
+}
+
+/**
+ * Adds the credits of the workspace's current cycle (`X-Quota-*`) to a response to a request whose
+ * key was accepted. Read after the handler ran, so a paid response counts its own charge.
+ */
+export function withQuota(response: MockResponse, quota: CreditsView): MockResponse {
+  const headers = response.headers;
+  headers['X-Quota-Limit'] = String(quota.limit);
+  headers['X-Quota-Used'] = String(quota.used);
+  headers['X-Quota-Remaining'] = String(quota.remaining);
+  headers['X-Quota-Reset'] = String(Math.ceil(quota.resetsAt / 1000));
   return response;
 }

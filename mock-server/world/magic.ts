@@ -36,6 +36,19 @@ export const MAGIC_EMAILS = {
   notAProfile: 'https://www.linkedin.com/company/example',
 } as const;
 
+/** Interest domains with a scripted behaviour in `POST /intent/searches`. */
+export const MAGIC_INTEREST_DOMAINS = {
+  /** The search fails with `error.code` `no_interest_signal` once processed; nothing is charged. */
+  fails: 'search-fails.test',
+  /** The search completes with nobody found (`total_results: 0`); nothing is charged. */
+  empty: 'search-empty.test',
+  /** Processing takes 10 virtual minutes (`SLOW_SEARCH_MS`) instead of seconds. */
+  slow: 'search-slow.test',
+} as const;
+
+/** How long `search-slow.test` processes, in virtual milliseconds. */
+export const SLOW_SEARCH_MS = 10 * 60_000;
+
 /** How long a slow cold miss takes, in virtual milliseconds. */
 export const SLOW_SCORE_MS = 5_000;
 

@@ -7,7 +7,7 @@
  * are safe to log.
  */
 import type { components } from '../generated/openapi.ts';
-import type { RateLimit } from './metadata.ts';
+import type { Quota, RateLimit } from './metadata.ts';
 
 /** The `error` object of an API error body. `code` and `type` may grow new values. */
 export type ErrorObject = components['schemas']['Error'];
@@ -37,6 +37,8 @@ export interface APIErrorInit {
   headers: Record<string, string>;
   requestId: string | null;
   rateLimit: RateLimit | null;
+  /** The cycle's credits at the time of the error (`X-Quota-*`). */
+  quota?: Quota | null;
   idempotencyKey: string | null;
   attempts: number;
   /** The whole parsed error body (some codes add top-level fields, such as `domain`). */
@@ -61,6 +63,11 @@ export class APIError extends IntentIQError {
   readonly headers: Record<string, string>;
   /** The rate-limit window at the time of the error. */
   readonly rateLimit: RateLimit | null;
+  /**
+   * The cycle's credits at the time of the error (`X-Quota-*`): on a `402`, how many are left and
+   * when they reset. `null` when the response had no quota headers (a `401`).
+   */
+  readonly quota: Quota | null;
   /** The `Idempotency-Key` the request was sent with (writes only). */
   readonly idempotencyKey: string | null;
   /** How many attempts were made, retries included. */
@@ -76,6 +83,7 @@ export class APIError extends IntentIQError {
     this.requestId = init.requestId ?? init.error?.request_id ?? null;
     this.headers = init.headers;
     this.rateLimit = init.rateLimit;
+    this.quota = init.quota ?? null;
     this.idempotencyKey = init.idempotencyKey;
     this.attempts = init.attempts;
     this.body = init.error;
@@ -260,6 +268,23 @@ export class BulkJobTimeoutError extends IntentIQError {
         'running: wait again with a longer timeout, or pass webhook_url to be told when it completes.',
     );
     this.job = job;
+    this.timeout = timeout;
+  }
+}
+
+/** `intent.searches.wait()` gave up: the search was still queued or processing at its `timeout`. */
+export class IntentSearchTimeoutError extends IntentIQError {
+  override name = 'IntentSearchTimeoutError';
+  /** The search as last seen. It keeps running on the API. */
+  readonly search: components['schemas']['IntentSearch'];
+  /** The wait's timeout, in milliseconds. */
+  readonly timeout: number;
+  constructor(search: components['schemas']['IntentSearch'], timeout: number) {
+    super(
+      `Intent search ${search.id} is still ${search.status} after ${timeout} ms. The search keeps ` +
+        'running: wait again with a longer timeout, or pass webhook_url to be told when it completes or fails.',
+    );
+    this.search = search;
     this.timeout = timeout;
   }
 }

@@ -18,6 +18,21 @@ export interface RateLimit {
   retryAfter?: number;
 }
 
+/**
+ * The credits of the workspace's current monthly cycle, from `X-Quota-Limit`, `X-Quota-Used`,
+ * `X-Quota-Remaining` and `X-Quota-Reset`. A paid response already counts its own charge.
+ */
+export interface Quota {
+  /** Credits in the cycle (the plan's allowance). */
+  limit: number;
+  /** Credits used so far in the cycle. */
+  used: number;
+  /** Credits left in the cycle. */
+  remaining: number;
+  /** When the next cycle begins. */
+  reset: Date;
+}
+
 /** `X-IIQ-Cache`: `hit` (free), `miss` (one credit) or `refresh` (forced, one credit). */
 export type CacheStatus = 'hit' | 'miss' | 'refresh' | (string & {});
 
@@ -26,6 +41,8 @@ export interface ResponseMetadata {
   /** `X-Request-Id`: quote it when you contact support. */
   requestId: string | null;
   rateLimit: RateLimit | null;
+  /** The cycle's credits (`X-Quota-*`); `null` when the response has no quota headers. */
+  quota: Quota | null;
   /** `X-IIQ-Cache` on score responses; `null` elsewhere. */
   cache: CacheStatus | null;
   /** True when the API replayed the stored response of an earlier request with the same key. */
@@ -71,11 +88,23 @@ export function parseRateLimit(headers: Headers, now = Date.now()): RateLimit | 
   return rateLimit;
 }
 
+/** Parses `X-Quota-Limit/Used/Remaining/Reset` (reset as unix seconds); `null` unless all four are there. */
+export function parseQuota(headers: Headers): Quota | null {
+  const limit = integerHeader(headers, 'x-quota-limit');
+  const used = integerHeader(headers, 'x-quota-used');
+  const remaining = integerHeader(headers, 'x-quota-remaining');
+  const reset = integerHeader(headers, 'x-quota-reset');
+  if (limit === undefined || used === undefined || remaining === undefined || reset === undefined)
+    return null;
+  return { limit, used, remaining, reset: new Date(reset * 1000) };
+}
+
 /** Reads the metadata every response carries. */
 export function readMetadata(headers: Headers): ResponseMetadata {
   return {
     requestId: headers.get('x-request-id'),
     rateLimit: parseRateLimit(headers),
+    quota: parseQuota(headers),
     cache: headers.get('x-iiq-cache'),
     idempotencyReplayed: headers.get('idempotency-replayed') === 'true',
   };

@@ -39,6 +39,14 @@ export interface ClientOptions {
    * request first and the response last. See `Middleware`.
    */
   middleware?: readonly Middleware[];
+  /**
+   * Let webhook URLs (`webhook_url`, a webhook endpoint's `url`) point at loopback: 127.0.0.0/8,
+   * `::1`, `localhost`. Only for a reference mock created with the same option
+   * (`createMockApi({ allowLoopbackWebhooks: true })`, `iiq mock --allow-loopback-webhooks`), to
+   * receive on this machine; the API refuses them whatever this says. Private ranges and `0.0.0.0`
+   * are refused either way. Default `false`.
+   */
+  allowLoopbackWebhooks?: boolean;
   /** Where to log. Default `console`. */
   logger?: Logger;
   /** How much to log. Default: `IIQ_LOG`, else `'warn'`. */
@@ -75,6 +83,7 @@ export interface ResolvedOptions {
   fetch: Fetch | undefined;
   headers: Record<string, string>;
   middleware: readonly Middleware[];
+  allowLoopbackWebhooks: boolean;
   logger: LevelLogger;
 }
 
@@ -183,6 +192,13 @@ function checkMiddleware(value: ClientOptions['middleware']): readonly Middlewar
   return [...value];
 }
 
+function checkBoolean(name: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean')
+    throw new ConfigurationError(name, `${name} must be true or false.`);
+  return value;
+}
+
 /** Applies defaults and environment variables, and checks every option. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const envLevel = env('IIQ_LOG');
@@ -226,6 +242,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     fetch: options.fetch,
     headers: { ...options.headers },
     middleware: checkMiddleware(options.middleware),
+    allowLoopbackWebhooks: checkBoolean('allowLoopbackWebhooks', options.allowLoopbackWebhooks),
     logger: logger.redacting(key.apiKey),
   };
 }

@@ -7,6 +7,7 @@
 import type { components } from '../generated/openapi.ts';
 import type { RequestSpec, Transport } from '../internal/transport.ts';
 import { APIPromise } from './api-promise.ts';
+import { checkCallbackUrl } from './callback-url.ts';
 import type { RequestOptions } from './options.ts';
 import { type ListEnvelope, PagePromise } from './pagination.ts';
 
@@ -28,11 +29,27 @@ type ListCall = {
   operation?: string;
 };
 
+/** The client's options a resource needs besides its transport. */
+export interface ResourceOptions {
+  /** Let webhook URLs point at loopback (the client's `allowLoopbackWebhooks`). */
+  allowLoopbackWebhooks?: boolean;
+}
+
 export class APIResource {
   readonly #transport: Transport;
+  readonly #allowLoopback: boolean;
 
-  constructor(transport: Transport) {
+  constructor(transport: Transport, options: ResourceOptions = {}) {
     this.#transport = transport;
+    this.#allowLoopback = options.allowLoopbackWebhooks === true;
+  }
+
+  /**
+   * Refuses, with a `ValidationError` on `field`, a URL the API would refuse to call: one that is
+   * not public http(s). Nothing to check when `url` is absent.
+   */
+  protected checkWebhookUrl(field: string, url: string | undefined): Promise<void> {
+    return checkCallbackUrl(field, url, this.#allowLoopback);
   }
 
   /**

@@ -150,6 +150,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intent/searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List intent searches
+         * @description The workspace's intent searches, newest first.
+         */
+        get: operations["listIntentSearches"];
+        put?: never;
+        /**
+         * Create an intent search
+         * @description Finds people who showed interest in products like `interest_domain`'s and ranks them by fit
+         *     with the ideal customer profile of `icp_domain`, asynchronously. Both domains are normalised
+         *     to their apex. The search is `queued`, then `processing`, then `completed` (or `failed`);
+         *     poll it, or give `webhook_url` (the `url` of one of the workspace's webhook endpoints, whose
+         *     secret signs the delivery) to receive `intent_search.completed` or `intent_search.failed`.
+         *
+         *     Billing is per person returned: 10 credits each (5 with `lite`), charged when the search
+         *     completes; nothing when it finds nobody or fails. A live key must hold enough credits for
+         *     `max_results` people at the search's price when it submits (else `402`); test keys never pay.
+         *     At most 10 searches per workspace can be queued or processing at once; another is `429`.
+         */
+        post: operations["createIntentSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intent/searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an intent search
+         * @description A search's status, and once it completed, how many people it found and what it cost. Never deducts a credit.
+         */
+        get: operations["retrieveIntentSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intent/searches/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an intent search's people
+         * @description The people a completed search found, in rank order (rank 1, the best fit, first), page by
+         *     page. Asking before the search completed, or of a search that failed, is `400` on `id` with a
+         *     message that says so: wait for `status: completed` (or `intent_search.completed`) first.
+         *     Never deducts a credit.
+         */
+        get: operations["listIntentSearchResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/watchlists": {
         parameters: {
             query?: never;
@@ -465,6 +541,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "intent_search.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * intent_search.completed
+         * @description An intent search completed. `data.intent_search` says how many people it found and what it cost; read the people with `GET /intent/searches/{id}/results`. Also delivered to the search's `webhook_url`.
+         */
+        post: operations["intentSearchCompletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "intent_search.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * intent_search.failed
+         * @description An intent search failed; `data.intent_search.error` says why. Nothing was charged. Also delivered to the search's `webhook_url`.
+         */
+        post: operations["intentSearchFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -589,7 +705,7 @@ export interface components {
             include?: components["schemas"]["ScoreInclude"][];
             /**
              * Format: uri
-             * @description For cold-cache misses over 3 seconds, answer 202 at once and deliver the result here as a signed `score.computed` event. Must be the `url` of a webhook endpoint of the workspace (same mode), created first with `POST /webhook_endpoints`; its secret signs the delivery. Otherwise `400 invalid_request` on `webhook_url`.
+             * @description For cold-cache misses over 3 seconds, answer 202 at once and deliver the result here as a signed `score.computed` event. Must be the `url` of a webhook endpoint of the workspace (same mode), created first with `POST /webhook_endpoints`; its secret signs the delivery. Like every URL the API calls, it must be public http(s). Otherwise `400 invalid_request` on `webhook_url`.
              */
             webhook_url?: string;
         };
@@ -648,7 +764,7 @@ export interface components {
             deferred?: boolean;
             /**
              * Format: uri
-             * @description Where to deliver `score.bulk.completed`. Must be the `url` of a webhook endpoint of the workspace (same mode), created first with `POST /webhook_endpoints`; its secret signs the delivery. Otherwise `400 invalid_request` on `webhook_url`.
+             * @description Where to deliver `score.bulk.completed`. Must be the `url` of a webhook endpoint of the workspace (same mode), created first with `POST /webhook_endpoints`; its secret signs the delivery. Like every URL the API calls, it must be public http(s). Otherwise `400 invalid_request` on `webhook_url`.
              */
             webhook_url?: string;
             /** @description Free-form label echoed back in webhook payloads. */
@@ -697,6 +813,108 @@ export interface components {
             linkedin_url: string;
             /** @description Disambiguator when a name resolves to several people, e.g. `RevOps`. */
             role_hint?: string;
+        };
+        /**
+         * @description `queued`, then `processing`, then `completed` or `failed` (both final).
+         * @enum {string}
+         */
+        IntentSearchStatus: "queued" | "processing" | "completed" | "failed";
+        /** @description Why a search failed. */
+        IntentSearchError: {
+            /**
+             * @description `no_interest_signal`: nobody showed interest in products like the interest domain's, so there is nobody to rank. `insufficient_credits`: when the search completed, the workspace no longer had the credits for the people it found.
+             * @enum {string}
+             */
+            code: "no_interest_signal" | "insufficient_credits";
+            message: string;
+        };
+        /** @description An asynchronous search for people who showed interest in products like `interest_domain`'s, ranked by fit with the ideal customer profile of `icp_domain`. */
+        IntentSearch: {
+            id: string;
+            status: components["schemas"]["IntentSearchStatus"];
+            interest_domain: components["schemas"]["Domain"];
+            icp_domain: components["schemas"]["Domain"];
+            max_results: number;
+            /** @description The faster, cheaper path (5 credits a person instead of 10). */
+            lite: boolean;
+            /** @description Your label, echoed in the search's events. */
+            tag: string | null;
+            webhook_url: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When processing began; null while queued.
+             */
+            started_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the search completed or failed; null before.
+             */
+            completed_at: string | null;
+            /** @description The people found (at most `max_results`); null unless completed. */
+            total_results: number | null;
+            /** @description `total_results` times 10 (5 with `lite`), charged on completion; 0 before, on failure and in test mode. */
+            credits_charged: number;
+            /** @description Why the search failed; null unless `status` is `failed`. */
+            error: components["schemas"]["IntentSearchError"] | null;
+        };
+        IntentSearchResponse: components["schemas"]["IntentSearch"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        IntentSearchList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["IntentSearch"][];
+        };
+        IntentSearchCreateParams: {
+            /** @description A product's domain, e.g. `gong.io`. The search finds people who showed interest in products like it. */
+            interest_domain: components["schemas"]["DomainInput"];
+            /** @description The domain whose ideal customer profile the people are ranked against, usually your own, e.g. `salesforce.com`. */
+            icp_domain: components["schemas"]["DomainInput"];
+            /**
+             * @description The most people to return.
+             * @default 25
+             */
+            max_results?: number;
+            /**
+             * @description A faster, cheaper lookup on broader interest signals, at 5 credits a person instead of 10.
+             * @default false
+             */
+            lite?: boolean;
+            /**
+             * Format: uri
+             * @description Where to deliver `intent_search.completed` or `intent_search.failed`. Must be the `url` of a webhook endpoint of the workspace (same mode), created first with `POST /webhook_endpoints`; its secret signs the delivery. Like every URL the API calls, it must be public http(s). Otherwise `400 invalid_request` on `webhook_url`.
+             */
+            webhook_url?: string;
+            /** @description Free-form label echoed back in webhook payloads. */
+            tag?: string;
+        };
+        /** @description A person a search found, ranked by fit with the ideal customer profile. `person_id` is the person `POST /people/score` resolves from the same LinkedIn profile. */
+        IntentPerson: {
+            /** @description 1 for the best fit; results are listed in rank order. */
+            rank: number;
+            /** @description Fit with the ideal customer profile, 0 to 100; a lower rank never has a higher score. */
+            score: number;
+            /** @description Why the person scored as they did. */
+            score_reason: string;
+            name: string;
+            title: string;
+            seniority: components["schemas"]["Seniority"];
+            company: components["schemas"]["Domain"];
+            company_name: string;
+            location: string;
+            /** @description The person's LinkedIn profile, when known. */
+            linkedin_url: string | null;
+            /**
+             * Format: date
+             * @description The day of the person's latest interest signal.
+             */
+            latest_interest_date: string;
+            /** @description How many interest signals the person showed. */
+            signal_count: number;
+            person_id: string;
+        };
+        IntentPersonList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["IntentPerson"][];
         };
         /**
          * @description When `account.band_changed` fires: `hot_entry` when an account enters HOT (default),
@@ -781,7 +999,7 @@ export interface components {
             mode?: components["schemas"]["Mode"];
         };
         /** @enum {string} */
-        EventType: "score.computed" | "score.bulk.completed" | "account.band_changed" | "signal.spike" | "person.scored" | "credits.low";
+        EventType: "score.computed" | "score.bulk.completed" | "account.band_changed" | "signal.spike" | "person.scored" | "credits.low" | "intent_search.completed" | "intent_search.failed";
         WebhookEndpoint: {
             id: string;
             /** Format: uri */
@@ -809,7 +1027,7 @@ export interface components {
         WebhookEndpointCreateParams: {
             /**
              * Format: uri
-             * @description An http or https URL.
+             * @description A public http or https URL. Credentials in the URL, other schemes, and hosts that are loopback, private, link-local, shared (CGNAT), unique-local, multicast, unspecified or reserved, in any spelling, are `400` on `url`.
              */
             url: string;
             events: components["schemas"]["EventType"][];
@@ -937,6 +1155,9 @@ export interface components {
         PersonScoredData: {
             person: components["schemas"]["Person"];
         };
+        IntentSearchEventData: {
+            intent_search: components["schemas"]["IntentSearch"];
+        };
         CreditsLowData: {
             remaining: number;
             limit: number;
@@ -1017,10 +1238,34 @@ export interface components {
              */
             type: "credits.low";
         };
+        IntentSearchCompletedEvent: components["schemas"]["EventBase"] & {
+            /** @enum {string} */
+            type: "intent_search.completed";
+            data: components["schemas"]["IntentSearchEventData"];
+            delivery_attempt?: components["schemas"]["DeliveryAttempt"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "intent_search.completed";
+        };
+        IntentSearchFailedEvent: components["schemas"]["EventBase"] & {
+            /** @enum {string} */
+            type: "intent_search.failed";
+            data: components["schemas"]["IntentSearchEventData"];
+            delivery_attempt?: components["schemas"]["DeliveryAttempt"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "intent_search.failed";
+        };
         /** @description 1 on the first delivery, up to 9 after 8 retries. Present on webhook deliveries only; use the event `id` to de-duplicate. */
         DeliveryAttempt: number;
         /** @description An event, as listed by `GET /events` and delivered by webhooks. */
-        Event: components["schemas"]["ScoreComputedEvent"] | components["schemas"]["ScoreBulkCompletedEvent"] | components["schemas"]["AccountBandChangedEvent"] | components["schemas"]["SignalSpikeEvent"] | components["schemas"]["PersonScoredEvent"] | components["schemas"]["CreditsLowEvent"];
+        Event: components["schemas"]["ScoreComputedEvent"] | components["schemas"]["ScoreBulkCompletedEvent"] | components["schemas"]["AccountBandChangedEvent"] | components["schemas"]["SignalSpikeEvent"] | components["schemas"]["PersonScoredEvent"] | components["schemas"]["CreditsLowEvent"] | components["schemas"]["IntentSearchCompletedEvent"] | components["schemas"]["IntentSearchFailedEvent"];
         EventResponse: {
             type: "EventResponse";
         } & (Omit<components["schemas"]["Event"], "type"> & {
@@ -1042,6 +1287,10 @@ export interface components {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1097,6 +1346,10 @@ export interface components {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1125,6 +1378,10 @@ export interface components {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1152,6 +1409,10 @@ export interface components {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit-Optional"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used-Optional"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining-Optional"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset-Optional"];
                 [name: string]: unknown;
             };
             content: {
@@ -1179,6 +1440,10 @@ export interface components {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1206,6 +1471,10 @@ export interface components {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1236,6 +1505,10 @@ export interface components {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1264,6 +1537,10 @@ export interface components {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1291,6 +1568,10 @@ export interface components {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1329,6 +1610,11 @@ export interface components {
          * @example job_01HZ9X4B2W8K7R1
          */
         BulkJobId: string;
+        /**
+         * @description An intent search ID, e.g. `isr_01HZ9X7E4R5S8T3`.
+         * @example isr_01HZ9X7E4R5S8T3
+         */
+        IntentSearchId: string;
         /**
          * @description A watchlist ID, e.g. `wl_01HZ9X5C3V4N6P2`.
          * @example wl_01HZ9X5C3V4N6P2
@@ -1395,6 +1681,22 @@ export interface components {
         "X-IIQ-Cache": "hit" | "miss" | "refresh";
         /** @description `true` when this response is a replay of an earlier request with the same `Idempotency-Key`. */
         "Idempotency-Replayed": "true";
+        /** @description Credits in the workspace's current monthly cycle (the plan's allowance). Sent on every response to a request whose key was accepted, test keys included. */
+        "X-Quota-Limit": number;
+        /** @description Credits used in the current cycle. A paid response already counts its own charge. */
+        "X-Quota-Used": number;
+        /** @description Credits left in the current cycle, after this response's own charge. */
+        "X-Quota-Remaining": number;
+        /** @description When the next credit cycle begins, as unix seconds. */
+        "X-Quota-Reset": number;
+        /** @description `X-Quota-Limit`, when the request's key was accepted (a `404` for an unknown ID has it; one for an unknown path, answered before the key is read, does not). */
+        "X-Quota-Limit-Optional": number;
+        /** @description `X-Quota-Used`, when the request's key was accepted (a `404` for an unknown ID has it; one for an unknown path, answered before the key is read, does not). */
+        "X-Quota-Used-Optional": number;
+        /** @description `X-Quota-Remaining`, when the request's key was accepted (a `404` for an unknown ID has it; one for an unknown path, answered before the key is read, does not). */
+        "X-Quota-Remaining-Optional": number;
+        /** @description `X-Quota-Reset`, when the request's key was accepted (a `404` for an unknown ID has it; one for an unknown path, answered before the key is read, does not). */
+        "X-Quota-Reset-Optional": number;
     };
     pathItems: never;
 }
@@ -1437,6 +1739,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1474,6 +1780,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1516,6 +1826,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1532,6 +1846,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1586,6 +1904,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1625,6 +1947,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1670,6 +1996,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1726,6 +2056,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1738,6 +2072,191 @@ export interface operations {
             403: components["responses"]["RestrictedUse"];
             409: components["responses"]["IdempotencyConflict"];
             422: components["responses"]["UnresolvablePerson"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listIntentSearches: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of intent searches. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentSearchList"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createIntentSearch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "interest_domain": "gong.io",
+                 *       "icp_domain": "salesforce.com",
+                 *       "max_results": 25
+                 *     }
+                 */
+                "application/json": components["schemas"]["IntentSearchCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The search was accepted (`status` is `queued`). */
+            202: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentSearchResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["InsufficientCredits"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retrieveIntentSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An intent search ID, e.g. `isr_01HZ9X7E4R5S8T3`.
+                 * @example isr_01HZ9X7E4R5S8T3
+                 */
+                id: components["parameters"]["IntentSearchId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The search. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentSearchResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listIntentSearchResults: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description An intent search ID, e.g. `isr_01HZ9X7E4R5S8T3`.
+                 * @example isr_01HZ9X7E4R5S8T3
+                 */
+                id: components["parameters"]["IntentSearchId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of people, in rank order. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentPersonList"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1766,6 +2285,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1819,6 +2342,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1857,6 +2384,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1903,6 +2434,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1959,6 +2494,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2003,6 +2542,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2061,6 +2604,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2119,6 +2666,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2157,6 +2708,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2209,6 +2764,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2255,6 +2814,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2295,6 +2858,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2332,6 +2899,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2364,6 +2935,10 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2698,6 +3273,108 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreditsLowEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 5 seconds acknowledges the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    intentSearchCompletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256>`. The HMAC is computed with the endpoint's signing secret
+                 *     over `<t>.<raw request body>`. During a secret rotation there is one `v1=` per active secret.
+                 *     Reject deliveries whose `t` is more than 300 seconds away from your clock, in either direction.
+                 * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntentSearchCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 5 seconds acknowledges the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    intentSearchFailedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256>`. The HMAC is computed with the endpoint's signing secret
+                 *     over `<t>.<raw request body>`. During a secret rotation there is one `v1=` per active secret.
+                 *     Reject deliveries whose `t` is more than 300 seconds away from your clock, in either direction.
+                 * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntentSearchFailedEvent"];
             };
         };
         responses: {

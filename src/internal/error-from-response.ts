@@ -18,7 +18,7 @@ import {
   UnresolvablePersonError,
   UnscorableDomainError,
 } from '../core/errors.ts';
-import { headersToObject, parseRateLimit } from '../core/metadata.ts';
+import { headersToObject, parseQuota, parseRateLimit } from '../core/metadata.ts';
 
 type ErrorClass = new (init: APIErrorInit) => APIError;
 
@@ -115,6 +115,7 @@ export function errorFromResponse(context: ErrorContext): APIError {
     headers,
     requestId: context.headers.get('x-request-id') ?? error?.request_id ?? null,
     rateLimit: parseRateLimit(context.headers),
+    quota: parseQuota(context.headers),
     idempotencyKey: context.idempotencyKey,
     attempts: context.attempts,
     raw: context.data,

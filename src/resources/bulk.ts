@@ -61,6 +61,7 @@ export class BulkResource extends APIResource {
     return this.call(async () => {
       const body = parseParams(BulkJobCreateParamsSchema, params);
       const domains = await apexDomains('domains', body.domains);
+      await this.checkWebhookUrl('webhook_url', body.webhook_url);
       return {
         operation: 'bulk.create',
         method: 'POST',

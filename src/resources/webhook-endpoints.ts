@@ -28,8 +28,9 @@ export class WebhookEndpointsResource extends APIResource {
     params: WebhookEndpointCreateParams,
     options?: RequestOptions,
   ): APIPromise<WithMode<WebhookEndpointCreated>> {
-    return this.call(() => {
+    return this.call(async () => {
       const body = parseParams(WebhookEndpointCreateParamsSchema, withoutRepeats(params, 'events'));
+      await this.checkWebhookUrl('url', body.url);
       return {
         operation: 'webhookEndpoints.create',
         method: 'POST',

@@ -10,4 +10,6 @@ export const EVENT_TYPES = [
   'signal.spike',
   'person.scored',
   'credits.low',
+  'intent_search.completed',
+  'intent_search.failed',
 ] as const;

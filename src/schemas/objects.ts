@@ -115,6 +115,44 @@ export const BulkJobSchema = z.object({
   completed_at: z.nullable(dateTime),
 });
 
+export const IntentSearchSchema = z.object({
+  id: prefixedId('isr'),
+  status: z.enum(['queued', 'processing', 'completed', 'failed']),
+  interest_domain: z.string(),
+  icp_domain: z.string(),
+  max_results: z.int().check(z.minimum(1), z.maximum(1000)),
+  lite: z.boolean(),
+  tag: z.nullable(z.string()),
+  webhook_url: z.nullable(z.string()),
+  created_at: dateTime,
+  started_at: z.nullable(dateTime),
+  completed_at: z.nullable(dateTime),
+  total_results: z.nullable(z.int().check(z.minimum(0), z.maximum(1000))),
+  credits_charged: z.int().check(z.minimum(0), z.maximum(10_000)),
+  error: z.nullable(
+    z.object({
+      code: z.enum(['no_interest_signal', 'insufficient_credits']),
+      message: z.string(),
+    }),
+  ),
+});
+
+export const IntentPersonSchema = z.object({
+  rank: z.int().check(z.minimum(1), z.maximum(1000)),
+  score: percent,
+  score_reason: z.string().check(z.maxLength(200)),
+  name: z.string(),
+  title: z.string(),
+  seniority: SenioritySchema,
+  company: z.string(),
+  company_name: z.string(),
+  location: z.string(),
+  linkedin_url: z.nullable(z.string()),
+  latest_interest_date: z.iso.date(),
+  signal_count: z.int().check(z.minimum(1)),
+  person_id: prefixedId('prs'),
+});
+
 export const WatchlistSchema = z.object({
   id: prefixedId('wl'),
   name: z.string().check(z.minLength(1), z.maxLength(80)),
@@ -288,6 +326,16 @@ export const CreditsLowEventSchema = eventEnvelope(
   }),
 );
 
+export const IntentSearchCompletedEventSchema = eventEnvelope(
+  'intent_search.completed',
+  z.object({ intent_search: IntentSearchSchema }),
+);
+
+export const IntentSearchFailedEventSchema = eventEnvelope(
+  'intent_search.failed',
+  z.object({ intent_search: IntentSearchSchema }),
+);
+
 export const EventSchema = z.discriminatedUnion('type', [
   ScoreComputedEventSchema,
   ScoreBulkCompletedEventSchema,
@@ -295,4 +343,6 @@ export const EventSchema = z.discriminatedUnion('type', [
   SignalSpikeEventSchema,
   PersonScoredEventSchema,
   CreditsLowEventSchema,
+  IntentSearchCompletedEventSchema,
+  IntentSearchFailedEventSchema,
 ]);

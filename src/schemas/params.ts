@@ -36,6 +36,15 @@ export const BulkJobCreateParamsSchema = z.strictObject({
   tag: z.optional(z.string().check(z.maxLength(255))),
 });
 
+export const IntentSearchCreateParamsSchema = z.strictObject({
+  interest_domain: domainInput,
+  icp_domain: domainInput,
+  max_results: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+  lite: z.optional(z.boolean()),
+  webhook_url: z.optional(httpUrl),
+  tag: z.optional(z.string().check(z.maxLength(255))),
+});
+
 const roleHint = z.optional(z.string().check(z.maxLength(100)));
 
 export const PersonScoreParamsSchema = z.union([

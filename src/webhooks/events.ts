@@ -27,14 +27,21 @@ export type PersonScoredEvent = Delivered<Schemas['PersonScoredEvent']>;
 /** `credits.low`: the workspace dropped below 10% of the cycle's credits (once per cycle). */
 export type CreditsLowEvent = Delivered<Schemas['CreditsLowEvent']>;
 
-/** One of the six event types this version of the SDK knows, with its `data` typed. */
+/** `intent_search.completed`: an intent search completed. `data` is `{ intent_search }`. */
+export type IntentSearchCompletedEvent = Delivered<Schemas['IntentSearchCompletedEvent']>;
+/** `intent_search.failed`: an intent search failed; `data.intent_search.error` says why. */
+export type IntentSearchFailedEvent = Delivered<Schemas['IntentSearchFailedEvent']>;
+
+/** One of the event types this version of the SDK knows, with its `data` typed. */
 export type KnownWebhookEvent =
   | ScoreComputedEvent
   | ScoreBulkCompletedEvent
   | AccountBandChangedEvent
   | SignalSpikeEvent
   | PersonScoredEvent
-  | CreditsLowEvent;
+  | CreditsLowEvent
+  | IntentSearchCompletedEvent
+  | IntentSearchFailedEvent;
 
 /** The name of an event type this version of the SDK knows, e.g. `'account.band_changed'`. */
 export type WebhookEventType = Schemas['EventType'];

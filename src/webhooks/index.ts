@@ -19,6 +19,8 @@ export { WebhookVerificationError, type WebhookVerificationErrorCode } from './e
 export {
   type AccountBandChangedEvent,
   type CreditsLowEvent,
+  type IntentSearchCompletedEvent,
+  type IntentSearchFailedEvent,
   isKnownWebhookEvent,
   isKnownWebhookEventType,
   type KnownWebhookEvent,

@@ -139,4 +139,43 @@ const sampleData: { [T in WebhookEventType]: () => WebhookEventOfType<T>['data']
     threshold_percent: 10,
     resets_at: '2026-06-01T00:00:00Z',
   }),
+  'intent_search.completed': () => ({
+    intent_search: sampleIntentSearch({
+      status: 'completed',
+      completed_at: '2026-05-28T14:02:14Z',
+      total_results: 25,
+      credits_charged: 250,
+    }),
+  }),
+  'intent_search.failed': () => ({
+    intent_search: sampleIntentSearch({
+      status: 'failed',
+      interest_domain: 'search-fails.test',
+      completed_at: '2026-05-28T14:02:14Z',
+      error: {
+        code: 'no_interest_signal',
+        message: 'Nobody showed interest in products like search-fails.test.',
+      },
+    }),
+  }),
 };
+
+function sampleIntentSearch(overrides: Partial<Schemas['IntentSearch']>): Schemas['IntentSearch'] {
+  return {
+    id: 'isr_01HZ9X7E4R5S8T3',
+    status: 'queued',
+    interest_domain: 'gong.io',
+    icp_domain: 'salesforce.com',
+    max_results: 25,
+    lite: false,
+    tag: null,
+    webhook_url: null,
+    created_at: SCORED_AT,
+    started_at: '2026-05-28T14:02:13Z',
+    completed_at: null,
+    total_results: null,
+    credits_charged: 0,
+    error: null,
+    ...overrides,
+  };
+}

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { createMockApi, MAGIC_DOMAINS } from '../../mock-server/index.ts';
 import {
   IdempotencyConflictError,
+  InsufficientCreditsError,
   IntentIQ,
+  InvalidRequestError,
   isPendingScore,
   NotFoundError,
   UnresolvablePersonError,
@@ -216,5 +218,68 @@ describe('webhook endpoints, events and the account', () => {
   it('account.retrieve() gives the plan and credits', async () => {
     const { iiq } = setup();
     expect(await iiq.account.retrieve()).toMatchObject({ plan: 'team', mode: 'test' });
+  });
+});
+
+describe('intent searches', () => {
+  it('createAndWait(), then results(): people the people endpoint resolves to the same IDs', async () => {
+    const { mock } = setup();
+    const iiq = new IntentIQ({ apiKey: mock.keys.live, fetch: mock.fetch, logLevel: 'off' });
+    const statuses: string[] = [];
+    const search = await iiq.intent.searches.createAndWait(
+      { interest_domain: 'gong.io', icp_domain: 'hubspot.com', max_results: 8 },
+      {
+        pollInterval: 0,
+        onProgress: (current) => {
+          statuses.push(current.status);
+          mock.clock.advance('1s');
+        },
+      },
+    );
+    expect(statuses).toEqual(['queued', 'queued', 'processing', 'completed']);
+    expect(search).toMatchObject({ status: 'completed', total_results: 8, credits_charged: 80 });
+    const people = await iiq.intent.searches.results(search.id).toArray({ max: 100 });
+    expect(people.map((person) => person.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const person of people) {
+      const resolved = await iiq.people.score({ linkedin_url: person.linkedin_url as string });
+      expect(resolved).toMatchObject({
+        id: person.person_id,
+        name: person.name,
+        title: person.title,
+      });
+    }
+    const { quota } = await iiq.intent.searches.retrieve(search.id).withResponse();
+    expect(quota).toEqual({
+      limit: 10_000,
+      used: 80 + people.length,
+      remaining: 10_000 - 80 - people.length,
+      reset: new Date('2026-06-01T00:00:00Z'),
+    });
+  });
+
+  it('refuses a search the credits cannot cover with InsufficientCreditsError and its quota', async () => {
+    const { mock } = setup();
+    const iiq = new IntentIQ({ apiKey: mock.keys.live, fetch: mock.fetch, logLevel: 'off' });
+    mock.credits.set({ remaining: 100 });
+    const error = await iiq.intent.searches
+      .create({ interest_domain: 'gong.io', icp_domain: 'hubspot.com', max_results: 11 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InsufficientCreditsError);
+    expect(error).toMatchObject({
+      status: 402,
+      resetsAt: new Date('2026-06-01T00:00:00Z'),
+      quota: { limit: 10_000, used: 9_900, remaining: 100 },
+    });
+  });
+
+  it('results() before the search completes rejects with InvalidRequestError on id', async () => {
+    const { iiq } = setup();
+    const search = await iiq.intent.searches.create({
+      interest_domain: 'gong.io',
+      icp_domain: 'hubspot.com',
+    });
+    const error = await iiq.intent.searches.results(search.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error).toMatchObject({ status: 400, field: 'id' });
   });
 });

@@ -2,9 +2,9 @@
  * `withResponse()`: the parsed body with the response and its metadata, from one request.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { parseRateLimit, parseRetryAfter } from '../../src/core/metadata.ts';
-import { APIPromise } from '../../src/index.ts';
-import { clientWith, json, ok, SCORE } from './helpers.ts';
+import { parseQuota, parseRateLimit, parseRetryAfter } from '../../src/core/metadata.ts';
+import { APIPromise, InsufficientCreditsError } from '../../src/index.ts';
+import { apiError, clientWith, json, LIVE_KEY, ok, SCORE, settle } from './helpers.ts';
 
 describe('withResponse()', () => {
   it('gives data, response, requestId, rateLimit, cache and idempotencyReplayed', async () => {
@@ -34,6 +34,7 @@ describe('withResponse()', () => {
     expect(result).toMatchObject({
       requestId: null,
       rateLimit: null,
+      quota: null,
       cache: null,
       idempotencyReplayed: false,
     });
@@ -120,5 +121,53 @@ describe('rate-limit headers', () => {
     expect(parseRetryAfter('Thu, 28 May 2026 13:59:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});
+
+describe('quota headers', () => {
+  const quotaHeaders = {
+    'x-quota-limit': '10000',
+    'x-quota-used': '9999',
+    'x-quota-remaining': '1',
+    'x-quota-reset': '1780272000',
+  };
+
+  it('are the quota of withResponse(): the cycle’s limit, used, remaining and reset', async () => {
+    const { iiq } = clientWith([json(200, SCORE, { 'x-iiq-cache': 'miss', ...quotaHeaders })]);
+    const { quota } = await iiq.scores.create({ domain: 'stripe.com' }).withResponse();
+    expect(quota).toEqual({
+      limit: 10_000,
+      used: 9_999,
+      remaining: 1,
+      reset: new Date('2026-06-01T00:00:00Z'),
+    });
+  });
+
+  it('are the quota of an API error, a 402 most of all', async () => {
+    const refused = apiError(
+      402,
+      'insufficient_credits',
+      { resets_at: '2026-06-01T00:00:00Z' },
+      { ...quotaHeaders, 'x-quota-used': '10000', 'x-quota-remaining': '0' },
+    );
+    const { iiq } = clientWith([refused], { apiKey: LIVE_KEY });
+    const error = await settle(iiq.scores.create({ domain: 'stripe.com' }));
+    expect(error).toBeInstanceOf(InsufficientCreditsError);
+    expect(error).toMatchObject({
+      quota: { limit: 10_000, used: 10_000, remaining: 0, reset: new Date(1_780_272_000_000) },
+    });
+    expect(JSON.parse(JSON.stringify(error)).quota).toEqual({
+      limit: 10_000,
+      used: 10_000,
+      remaining: 0,
+      reset: '2026-06-01T00:00:00.000Z',
+    });
+  });
+
+  it('are null unless all four are there as integers', () => {
+    expect(parseQuota(new Headers(quotaHeaders))).not.toBeNull();
+    const { 'x-quota-reset': _, ...three } = quotaHeaders;
+    expect(parseQuota(new Headers(three))).toBeNull();
+    expect(parseQuota(new Headers({ ...quotaHeaders, 'x-quota-used': 'many' }))).toBeNull();
   });
 });

@@ -49,6 +49,10 @@ describe('every operation of openapi.yaml, with its example', () => {
     'retrieveBulkJob',
     'listBulkJobResults',
     'scorePerson',
+    'createIntentSearch',
+    'listIntentSearches',
+    'retrieveIntentSearch',
+    'listIntentSearchResults',
     'createWatchlist',
     'listWatchlists',
     'retrieveWatchlist',
@@ -80,7 +84,8 @@ describe('every operation of openapi.yaml, with its example', () => {
     const found = operations.find((o) => o.operation.operationId === operationId);
     if (found === undefined) throw new Error(`${operationId} is not in openapi.yaml`);
     const { path, method, operation } = found;
-    if (operationId === 'listBulkJobResults') mock.clock.advance('1m');
+    if (operationId === 'listBulkJobResults' || operationId === 'listIntentSearchResults')
+      mock.clock.advance('1m');
     const resolved = path.replace('{id}', () => {
       const kind =
         path.split('/')[1] === 'score'
@@ -98,6 +103,7 @@ describe('every operation of openapi.yaml, with its example', () => {
     expect(reply.status, `${method} ${resolved}: ${reply.text}`).toBe(Number(success));
     if (operationId === 'createScore') ids.score = reply.body.id;
     if (operationId === 'createBulkJob') ids.job = reply.body.id;
+    if (operationId === 'createIntentSearch') ids.intent = reply.body.id;
     if (operationId === 'createWatchlist') ids.watchlists = reply.body.id;
     if (operationId === 'createWebhookEndpoint') ids.webhook_endpoints = reply.body.id;
     if (operationId === 'listEvents') ids.events = reply.body.data[0].id;

@@ -4,11 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_COMPLETED_JOBS_PER_SPACE } from '../../mock-server/areas/bulk/model.ts';
+import { MAX_FINISHED_SEARCHES_PER_SPACE } from '../../mock-server/areas/intent-searches/model.ts';
 import { MAX_PENDING_SCORES, MAX_SCORES_PER_SPACE } from '../../mock-server/areas/scores/model.ts';
 import { MAX_WATCHLISTS_PER_SPACE } from '../../mock-server/areas/watchlists/model.ts';
 import { MAX_ENDPOINTS_PER_SPACE } from '../../mock-server/areas/webhook-endpoints/model.ts';
 import { MAX_EVENTS_PER_SPACE } from '../../mock-server/events/log.ts';
-import { createMockApi, MAGIC_DOMAINS } from '../../mock-server/index.ts';
+import { createMockApi, MAGIC_DOMAINS, MAGIC_INTEREST_DOMAINS } from '../../mock-server/index.ts';
 import { MAX_FAULTS } from '../../mock-server/kernel/faults.ts';
 import { MAX_WORKSPACES } from '../../mock-server/tenancy/tenants.ts';
 import { mockApi } from './helpers.ts';
@@ -117,6 +118,21 @@ describe('objects a workspace creates', () => {
     );
     expect((await api.get(`/score/bulk/${ids[0]}`)).status).toBe(404);
     expect((await api.get(`/score/bulk/${ids.at(-1)}`)).status).toBe(200);
+  }, 30_000);
+
+  it(`keep the newest ${MAX_FINISHED_SEARCHES_PER_SPACE} finished intent searches`, async () => {
+    const api = unlimited();
+    const ids: string[] = [];
+    const body = { interest_domain: MAGIC_INTEREST_DOMAINS.empty, icp_domain: 'hubspot.com' };
+    while (ids.length < MAX_FINISHED_SEARCHES_PER_SPACE + 10) {
+      for (let i = 0; i < 10; i++) ids.push((await api.post('/intent/searches', body)).body.id);
+      api.mock.clock.advance('3s');
+    }
+    expect(api.mock.inspect().workspaces[0]?.test.intent_searches.completed).toBe(
+      MAX_FINISHED_SEARCHES_PER_SPACE,
+    );
+    expect((await api.get(`/intent/searches/${ids[0]}`)).status).toBe(404);
+    expect((await api.get(`/intent/searches/${ids.at(-1)}`)).status).toBe(200);
   }, 30_000);
 });
 

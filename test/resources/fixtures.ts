@@ -6,6 +6,8 @@ import type {
   Account,
   BulkJob,
   Event,
+  IntentPerson,
+  IntentSearch,
   Person,
   Score,
   Watchlist,
@@ -110,3 +112,44 @@ export const account: Account = {
 };
 
 export const deleted = (id: string) => ({ id, deleted: true as const });
+
+export const intentSearch = (
+  status: IntentSearch['status'],
+  overrides: Partial<IntentSearch> = {},
+): IntentSearch => ({
+  id: 'isr_01HZ9X7E4R5S8T3',
+  status,
+  interest_domain: 'gong.io',
+  icp_domain: 'hubspot.com',
+  max_results: 25,
+  lite: false,
+  tag: null,
+  webhook_url: null,
+  created_at: '2026-05-28T14:02:11Z',
+  started_at: status === 'queued' ? null : '2026-05-28T14:02:13Z',
+  completed_at: status === 'completed' || status === 'failed' ? '2026-05-28T14:02:14Z' : null,
+  total_results: status === 'completed' ? 25 : null,
+  credits_charged: status === 'completed' ? 250 : 0,
+  error:
+    status === 'failed'
+      ? { code: 'no_interest_signal', message: 'Nobody showed interest in products like it.' }
+      : null,
+  ...overrides,
+});
+
+export const intentPerson: IntentPerson = {
+  rank: 1,
+  score: 94,
+  score_reason:
+    'Chief Revenue Officer at Atlassian, in the revenue team HubSpot sells to; 8 interest signals, the latest 6 days ago.',
+  name: 'Rosa Haddad',
+  title: 'Chief Revenue Officer',
+  seniority: 'c_level',
+  company: 'atlassian.com',
+  company_name: 'Atlassian',
+  location: 'Sydney, Australia',
+  linkedin_url: 'https://www.linkedin.com/in/rosa-haddad-d0e7',
+  latest_interest_date: '2026-05-22',
+  signal_count: 8,
+  person_id: 'prs_N57ACTMQH30EGTDA',
+};

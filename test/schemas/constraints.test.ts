@@ -74,6 +74,17 @@ const checked: [string, Schema, z.ZodMiniType][] = [
   ['POST /score body', bodySchema('post', '/score'), params.ScoreCreateParamsSchema],
   ['POST /score/bulk body', bodySchema('post', '/score/bulk'), params.BulkJobCreateParamsSchema],
   ['POST /people/score body', bodySchema('post', '/people/score'), params.PersonScoreParamsSchema],
+  [
+    'POST /intent/searches body',
+    bodySchema('post', '/intent/searches'),
+    params.IntentSearchCreateParamsSchema,
+  ],
+  ['GET /intent/searches query', querySchema('get', '/intent/searches'), params.ListParamsSchema],
+  [
+    'GET /intent/searches/{id}/results query',
+    querySchema('get', '/intent/searches/{id}/results'),
+    params.ListParamsSchema,
+  ],
   ['POST /watchlists body', bodySchema('post', '/watchlists'), params.WatchlistCreateParamsSchema],
   [
     'PATCH /watchlists/{id} body',

@@ -39,6 +39,8 @@ assertSame<Same<Out<typeof objects.PendingScoreSchema>, Schemas['PendingScore']>
 assertSame<Same<Out<typeof objects.PersonSchema>, Schemas['Person']>>();
 assertSame<Same<Out<typeof objects.BulkJobSchema>, Schemas['BulkJob']>>();
 assertSame<Same<Out<typeof objects.UnscorableDomainSchema>, Schemas['UnscorableDomain']>>();
+assertSame<Same<Out<typeof objects.IntentSearchSchema>, Schemas['IntentSearch']>>();
+assertSame<Same<Out<typeof objects.IntentPersonSchema>, Schemas['IntentPerson']>>();
 assertSame<Same<Out<typeof objects.WatchlistSchema>, Schemas['Watchlist']>>();
 assertSame<Same<Out<typeof objects.WatchlistAccountSchema>, Schemas['WatchlistAccount']>>();
 assertSame<Same<Out<typeof objects.WatchlistAccountsSchema>, Schemas['WatchlistAccounts']>>();
@@ -63,12 +65,21 @@ assertSame<
 assertSame<Same<Out<typeof objects.SignalSpikeEventSchema>, Schemas['SignalSpikeEvent']>>();
 assertSame<Same<Out<typeof objects.PersonScoredEventSchema>, Schemas['PersonScoredEvent']>>();
 assertSame<Same<Out<typeof objects.CreditsLowEventSchema>, Schemas['CreditsLowEvent']>>();
+assertSame<
+  Same<Out<typeof objects.IntentSearchCompletedEventSchema>, Schemas['IntentSearchCompletedEvent']>
+>();
+assertSame<
+  Same<Out<typeof objects.IntentSearchFailedEventSchema>, Schemas['IntentSearchFailedEvent']>
+>();
 assertSame<Same<Out<typeof objects.EventSchema>, Schemas['Event']>>();
 
 // Request bodies (what callers send)
 assertSame<Same<In<typeof params.ScoreCreateParamsSchema>, Schemas['ScoreCreateParams']>>();
 assertSame<Same<In<typeof params.BulkJobCreateParamsSchema>, Schemas['BulkJobCreateParams']>>();
 assertSame<Same<In<typeof params.PersonScoreParamsSchema>, Schemas['PersonScoreParams']>>();
+assertSame<
+  Same<In<typeof params.IntentSearchCreateParamsSchema>, Schemas['IntentSearchCreateParams']>
+>();
 assertSame<Same<In<typeof params.WatchlistCreateParamsSchema>, Schemas['WatchlistCreateParams']>>();
 assertSame<Same<In<typeof params.WatchlistUpdateParamsSchema>, Schemas['WatchlistUpdateParams']>>();
 assertSame<
@@ -90,6 +101,18 @@ assertSame<
   >
 >();
 
+assertSame<
+  Same<
+    In<typeof params.ListParamsSchema>,
+    NonNullable<operations['listIntentSearches']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.ListParamsSchema>,
+    NonNullable<operations['listIntentSearchResults']['parameters']['query']>
+  >
+>();
 assertSame<
   Same<
     In<typeof params.BulkJobResultsParamsSchema>,
@@ -141,6 +164,7 @@ describe('schemas accept the examples in openapi.yaml', () => {
       'post /score': params.ScoreCreateParamsSchema,
       'post /score/bulk': params.BulkJobCreateParamsSchema,
       'post /people/score': params.PersonScoreParamsSchema,
+      'post /intent/searches': params.IntentSearchCreateParamsSchema,
       'post /watchlists': params.WatchlistCreateParamsSchema,
       'patch /watchlists/{id}': params.WatchlistUpdateParamsSchema,
       'put /watchlists/{id}/accounts': params.WatchlistAccountsParamsSchema,

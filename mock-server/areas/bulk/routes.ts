@@ -21,7 +21,7 @@ export const bulkRoutes = [
     body: BulkJobCreateParamsSchema,
     handler: (_request, { ctx, space, body, json }) => {
       const domains = apexDomains('domains', body.domains);
-      if (body.webhook_url !== undefined) requireEndpointAt(space, body.webhook_url);
+      if (body.webhook_url !== undefined) requireEndpointAt(ctx, space, body.webhook_url);
       const job = createBulkJob(ctx, space, {
         domains,
         domainsSubmitted: body.domains.length,

@@ -14,6 +14,7 @@ import { creditsView } from '../../tenancy/credits.ts';
 import type { Mode, Space } from '../../tenancy/workspace.ts';
 import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
 import { snapshotOf } from '../../world/snapshots.ts';
+import { sampleSearch } from '../intent-searches/index.ts';
 import { renderPerson, renderScore, type ScoreRecord } from '../scores/index.ts';
 
 /** Fields to change in the event's `data`: objects are merged key by key, anything else replaced. */
@@ -56,6 +57,7 @@ function domainOf(overrides: unknown): string {
     overrides.domain,
     isPlainObject(overrides.score) ? overrides.score.domain : undefined,
     isPlainObject(overrides.person) ? overrides.person.company : undefined,
+    isPlainObject(overrides.intent_search) ? overrides.intent_search.icp_domain : undefined,
   ];
   return (candidates.find((value) => typeof value === 'string') as string) ?? DEFAULT_DOMAIN;
 }
@@ -151,6 +153,12 @@ const BUILDERS: {
       resets_at: isoSeconds(view.resetsAt),
     };
   },
+  'intent_search.completed': (ctx, space, domain) => ({
+    intent_search: sampleSearch(ctx, space, domain, 'completed'),
+  }),
+  'intent_search.failed': (ctx, space, domain) => ({
+    intent_search: sampleSearch(ctx, space, domain, 'failed'),
+  }),
 };
 
 /** Records an event of `type` in the workspace's space of `mode` and returns it. */

@@ -21,6 +21,7 @@ import {
   snapshotNow,
   type WirePerson,
 } from '../scores/index.ts';
+import { linkedinSlug, prospectByEmail, prospectBySlug } from './prospects.ts';
 
 /** The most resolved people a space remembers (a forgotten one fires `person.scored` again). */
 export const MAX_PEOPLE_REMEMBERED = 100_000;
@@ -96,22 +97,16 @@ function byEmail(input: string, roleHint?: string): { domain: string; person: Pe
   if (!checked.ok)
     throw unresolvable('email', `No company could be found for the email domain "${host}".`);
   const domain = checked.domain;
-  const known = companyFor(domain).people.find((person) => person.email.toLowerCase() === email);
+  const known =
+    companyFor(domain).people.find((person) => person.email.toLowerCase() === email) ??
+    prospectByEmail(email)?.profile;
   return { domain, person: known ?? syntheticPerson(email, local, null, roleHint) };
 }
 
-// Built once from the fixtures, which never change: a lookup table, not state.
-const linkedinIndex = new Map<string, { domain: string; person: PersonProfile }>();
-function fixtureByLinkedin(slug: string): { domain: string; person: PersonProfile } | undefined {
-  if (linkedinIndex.size === 0) {
-    for (const company of companies) {
-      for (const person of company.people) {
-        const key = /\/in\/([^/?#]+)/.exec(person.linkedin_url)?.[1]?.toLowerCase();
-        if (key !== undefined) linkedinIndex.set(key, { domain: company.domain, person });
-      }
-    }
-  }
-  return linkedinIndex.get(slug);
+/** A person of the prospect pool (fixture people included) by LinkedIn profile slug. */
+function knownByLinkedin(slug: string): { domain: string; person: PersonProfile } | undefined {
+  const found = prospectBySlug(slug);
+  return found === undefined ? undefined : { domain: found.company.domain, person: found.profile };
 }
 
 function byLinkedin(input: string, roleHint?: string): { domain: string; person: PersonProfile } {
@@ -131,14 +126,17 @@ function byLinkedin(input: string, roleHint?: string): { domain: string; person:
       'linkedin_url must be a LinkedIn profile URL with an /in/ segment, such as https://www.linkedin.com/in/jane-doe.',
     );
   }
-  const key = decodeURIComponent(slug).toLowerCase();
-  const known = fixtureByLinkedin(key);
+  const key = linkedinSlug(`/in/${slug}`) ?? slug.toLowerCase();
+  const known = knownByLinkedin(key);
   if (known !== undefined) return known;
   // An unknown profile works at a well-known company chosen by its URL, so it has a real score.
   const company = companies[hash32(key) % Math.max(1, companies.length)];
   const domain = company?.domain ?? 'example.com';
   const name = nameFromSlug(key.replace(/-[0-9a-f]{4,}$/, '')) || 'Alex Morgan';
   const email = `${name.toLowerCase().replace(/ /g, '.')}@${domain}`;
+  // The same address as a person of the pool is that person (one address, one person).
+  const pooled = prospectByEmail(email);
+  if (pooled !== undefined) return { domain, person: pooled.profile };
   const profileUrl = `https://www.linkedin.com/in/${key}`;
   return {
     domain,

@@ -16,7 +16,7 @@ export const scoreRoutes = [
     handler: (_request, { ctx, space, body, json }) => {
       const include = body.include ?? [];
       const domain = apexDomain('domain', body.domain);
-      if (body.webhook_url !== undefined) requireEndpointAt(space, body.webhook_url);
+      if (body.webhook_url !== undefined) requireEndpointAt(ctx, space, body.webhook_url);
       const outcome = createScore(ctx, space, {
         domain,
         forceRefresh: body.force_refresh ?? false,

@@ -10,6 +10,7 @@ import type { EventRecord, EventType } from '../../events/log.ts';
 import { isoSeconds } from '../../kernel/clock.ts';
 import { ControlError, MockApiError, notFound } from '../../kernel/errors.ts';
 import { ALPHANUMERIC } from '../../kernel/ids.ts';
+import { guardCallbackUrl } from '../../kernel/url-guard.ts';
 import type { Tenants } from '../../tenancy/tenants.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
 
@@ -49,6 +50,7 @@ export function createWebhookEndpoint(
   space: Space,
   input: CreateWebhookEndpointInput,
 ): WebhookEndpointRecord {
+  guardCallbackUrl('url', input.url, ctx.allowLoopbackWebhooks);
   if (space.get(endpointStore).size >= MAX_ENDPOINTS_PER_SPACE) {
     throw new MockApiError(
       'invalid_request',
@@ -104,10 +106,16 @@ export function endpointAt(space: Space, url: string): WebhookEndpointRecord | u
 }
 
 /**
- * Checks a `webhook_url` given to `POST /score` or `POST /score/bulk`: deliveries to it are signed
- * with the secret of the endpoint registered at that URL, so one must exist. Throws a 400.
+ * Checks a `webhook_url` given to `POST /score`, `POST /score/bulk` or `POST /intent/searches`: it
+ * must pass the URL guard, and deliveries to it are signed with the secret of the endpoint
+ * registered at that URL, so one must exist. Throws a 400 on `webhook_url`.
  */
-export function requireEndpointAt(space: Space, url: string): WebhookEndpointRecord {
+export function requireEndpointAt(
+  ctx: MockContext,
+  space: Space,
+  url: string,
+): WebhookEndpointRecord {
+  guardCallbackUrl('webhook_url', url, ctx.allowLoopbackWebhooks);
   const endpoint = endpointAt(space, url);
   if (endpoint !== undefined) return endpoint;
   // The URL is not quoted back: error messages never echo request bodies.

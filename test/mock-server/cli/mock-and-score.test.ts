@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseArgs } from '../../../mock-server/cli/args.ts';
 import type { CliIO } from '../../../mock-server/cli/io.ts';
 import { main } from '../../../mock-server/cli/main.ts';
+import { MOCK_FLAGS, runMock } from '../../../mock-server/cli/mock.ts';
 import { createMockApi, type MockServer } from '../../../mock-server/index.ts';
 import { STRIPE_SCORE, send } from '../helpers.ts';
 
@@ -61,6 +63,28 @@ describe('iiq mock', () => {
     expect(score).toEqual({ ...expected, mode: 'test' });
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
+  });
+
+  it('accepts loopback webhook URLs only with --allow-loopback-webhooks', async () => {
+    const endpoint = { url: 'http://127.0.0.1:47401/webhooks', events: ['signal.spike'] };
+    for (const [flags, status] of [
+      [[], 400],
+      [['--allow-loopback-webhooks'], 201],
+    ] as const) {
+      const io = memoryIO();
+      const stop = await runMock(parseArgs(['--port', '0', ...flags], MOCK_FLAGS), io);
+      try {
+        const url = /listening on (\S+)/.exec(io.lines[0] ?? '')?.[1] as string;
+        const key = /live {2}(iiq_live_\S+)/.exec(io.lines.join('\n'))?.[1] as string;
+        const reply = await send(fetch, `${url}/webhook_endpoints`, 'POST', endpoint, { key });
+        expect(reply.status).toBe(status);
+        expect(io.lines.some((line) => line.startsWith('Webhooks: delivered to loopback'))).toBe(
+          status === 201,
+        );
+      } finally {
+        await stop();
+      }
+    }
   });
 
   it('refuses a bad option with a usage error', async () => {

@@ -78,7 +78,7 @@ describe('mock.events.trigger', () => {
   it('refuses an unknown type, naming the known ones', () => {
     const api = liveApi();
     expect(() => api.mock.events.trigger('score.deleted' as never)).toThrow(
-      'type must be one of score.computed, score.bulk.completed, account.band_changed, signal.spike, person.scored, credits.low; got "score.deleted"',
+      'type must be one of score.computed, score.bulk.completed, account.band_changed, signal.spike, person.scored, credits.low, intent_search.completed, intent_search.failed; got "score.deleted"',
     );
   });
 });
@@ -164,7 +164,7 @@ describe('the delivery log', () => {
 
 describe('the /__mock/ controls over HTTP', () => {
   it('trigger an event, wait for its delivery, rotate a secret and tell the keys', async () => {
-    const api = liveApi();
+    const api = liveApi({ allowLoopbackWebhooks: true });
     const server = await api.mock.listen();
     closers.push(server.close);
     const receiver = await receiveOverHttp();

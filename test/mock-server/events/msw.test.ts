@@ -10,7 +10,8 @@ import { createMockApi } from '../../../mock-server/index.ts';
 import { send } from '../helpers.ts';
 import { receiveOverHttp } from './helpers.ts';
 
-const mock = createMockApi();
+// The receivers listen on 127.0.0.1: the mock delivers to loopback only when asked.
+const mock = createMockApi({ allowLoopbackWebhooks: true });
 const server = setupServer(...mock.handlers);
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => {
