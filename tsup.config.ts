@@ -3,12 +3,13 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
 
-// zod/mini and tldts are bundled into the output rather than installed beside it: the import stays
-// one file instead of dozens, and bundlers tree-shake what the client does not use. The Public
-// Suffix List is reached through a dynamic import(), so it loads on the first domain check, not at
-// import time. @opentelemetry/api (an optional peer dependency) stays external, and is imported
-// only when the application registered with it.
-const bundled = ['zod', 'tldts', 'tldts-core'];
+// zod/mini, tldts and ipaddr.js are bundled into the output rather than installed beside it: the
+// import stays one file instead of dozens, and bundlers tree-shake what the client does not use.
+// The Public Suffix List is reached through a dynamic import(), so it loads on the first domain
+// check, not at import time; the URL guard (with ipaddr.js) likewise, on the first webhook URL.
+// @opentelemetry/api (an optional peer dependency) stays external, and is imported only when the
+// application registered with it.
+const bundled = ['zod', 'tldts', 'tldts-core', 'ipaddr.js'];
 
 // `normalizeDomain` is exported and synchronous, so the Public Suffix List is in the static graph;
 // but evaluating it costs more than the rest of the SDK together. Two build steps keep that out of

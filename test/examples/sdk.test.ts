@@ -74,6 +74,29 @@ describe('examples', () => {
     );
   });
 
+  it('intent-search.ts finds people interested in a product, ranked by fit, and scores the best', async () => {
+    const output = await example('intent-search', 'gong.io', 'hubspot.com');
+    expect(output).toMatch(/^search queued$/m);
+    expect(output).toMatch(/^search completed$/m);
+    expect(output).toMatch(/^isr_\w+ completed: 10 people for 0 credits$/m);
+    const ranked = output.split('\n').filter((line) => line.startsWith('  #'));
+    expect(ranked.map((line) => line.split(' ')[2])).toEqual(
+      Array.from({ length: 10 }, (_, i) => `#${i + 1}`),
+    );
+    expect(ranked[0]).toBe('  #1 94 Rosa Haddad, Chief Revenue Officer at Atlassian');
+    const scores = ranked.map((line) => Number(line.split(' ')[3]));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(output).toContain('scored Rosa Haddad (the same person): atlassian.com, intent score 72');
+    expect(output.match(/\(the same person\)/g)).toHaveLength(3);
+  });
+
+  it('intent-search.ts explains a failed search instead of crashing', async () => {
+    const output = await example('intent-search', 'search-fails.test', 'hubspot.com');
+    expect(output).toMatch(
+      /^isr_\w+ failed: no_interest_signal: Nobody showed interest in products like search-fails\.test's/m,
+    );
+  });
+
   it('watchlists.ts creates, fills, reads and deletes a watchlist', async () => {
     const output = await example('watchlists');
     const id = /^created (wl_\w+) "Q3 expansion targets"$/m.exec(output)?.[1];

@@ -32,9 +32,12 @@ export async function liveEndpoint(mock: MockApiWithHandlers, url: string): Prom
   return body.secret;
 }
 
-/** A mock whose clock is the system's (minus `behindMs`), as a receiver in production sees it. */
+/**
+ * A mock whose clock is the system's (minus `behindMs`), as a receiver in production sees it,
+ * delivering to the example servers on 127.0.0.1 too (the API and a default mock refuse loopback).
+ */
 export function realTimeMock(behindMs = 0): MockApiWithHandlers {
-  return createMockApi({ now: Date.now() - behindMs });
+  return createMockApi({ now: Date.now() - behindMs, allowLoopbackWebhooks: true });
 }
 
 export interface CapturedDelivery {
