@@ -7,9 +7,9 @@
  * Against the reference mock: `npx iiq mock` in another terminal, then
  *   IIQ_BASE_URL=http://127.0.0.1:4010/v1 IIQ_API_KEY=<the printed test key> node examples/intent-search.ts
  */
-import { type IntentPerson, IntentIQ } from '@vesperwise/node';
+import { IntentIQ, type IntentPerson } from '@vesperwise/node';
 
-// The product whose interested people you want, and the company whose ideal customers they should be.
+// The product whose interested people you want, and the company whose buyers they should be.
 const [interest = 'gong.io', icp = 'hubspot.com'] = process.argv.slice(2);
 const iiq = new IntentIQ();
 

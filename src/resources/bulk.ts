@@ -4,9 +4,9 @@ import { BulkJobTimeoutError } from '../core/errors.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PagePromise } from '../core/pagination.ts';
 import { path } from '../core/path.ts';
+import { pollUntilOver } from '../core/poll.ts';
 import { APIResource, type ListParams, type WithMode } from '../core/resource.ts';
-import { sleep } from '../core/sleep.ts';
-import { fail, parseParams } from '../core/validate.ts';
+import { parseParams } from '../core/validate.ts';
 import type { components } from '../generated/openapi.ts';
 import { BulkJobCreateParamsSchema, ListParamsSchema } from '../schemas/params.ts';
 import type { Score } from './scores.ts';
@@ -38,17 +38,6 @@ export interface BulkWaitOptions {
 }
 
 const MINUTE = 60_000;
-
-function checkWaitOptions({ pollInterval, timeout }: BulkWaitOptions): void {
-  for (const [field, value] of [
-    ['pollInterval', pollInterval],
-    ['timeout', timeout],
-  ] as const) {
-    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
-      fail([{ field, message: `must be a number of milliseconds >= 0, got ${String(value)}` }]);
-    }
-  }
-}
 
 /** Score up to 1,000 domains in one asynchronous job. */
 export class BulkResource extends APIResource {
@@ -113,20 +102,14 @@ export class BulkResource extends APIResource {
    * `timeout`, or `APIUserAbortError` as soon as `signal` aborts.
    * @example const job = await iiq.bulk.wait(id, { onProgress: (j) => console.log(j.progress.processed) });
    */
-  async wait(id: string, options: BulkWaitOptions = {}): Promise<WithMode<BulkJob>> {
-    checkWaitOptions(options);
-    const { pollInterval = 2000, signal, onProgress } = options;
-    const started = Date.now();
-    for (;;) {
-      const job = await this.retrieve(id, signal ? { signal } : undefined);
-      onProgress?.(job);
+  wait(id: string, options: BulkWaitOptions = {}): Promise<WithMode<BulkJob>> {
+    return pollUntilOver(options, {
+      retrieve: (signal) => this.retrieve(id, signal ? { signal } : undefined),
       // Any state other than queued/running is final (today: completed).
-      if (job.status !== 'queued' && job.status !== 'running') return job;
-      const timeout = options.timeout ?? (job.deferred ? 510 * MINUTE : 10 * MINUTE);
-      const remaining = started + timeout - Date.now();
-      if (remaining <= 0) throw new BulkJobTimeoutError(job, timeout);
-      await sleep(Math.min(pollInterval, remaining), signal);
-    }
+      running: (job) => job.status === 'queued' || job.status === 'running',
+      defaultTimeout: (job) => (job.deferred ? 510 * MINUTE : 10 * MINUTE),
+      timedOut: (job, timeout) => new BulkJobTimeoutError(job, timeout),
+    });
   }
 
   /**

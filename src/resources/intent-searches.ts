@@ -4,6 +4,7 @@ import { IntentSearchTimeoutError } from '../core/errors.ts';
 import type { RequestOptions } from '../core/options.ts';
 import type { PagePromise } from '../core/pagination.ts';
 import { path } from '../core/path.ts';
+import { pollUntilOver } from '../core/poll.ts';
 import {
   APIResource,
   type ListParams,
@@ -11,8 +12,7 @@ import {
   type Transport,
   type WithMode,
 } from '../core/resource.ts';
-import { sleep } from '../core/sleep.ts';
-import { fail, parseParams } from '../core/validate.ts';
+import { parseParams } from '../core/validate.ts';
 import type { components } from '../generated/openapi.ts';
 import { IntentSearchCreateParamsSchema, ListParamsSchema } from '../schemas/params.ts';
 
@@ -48,17 +48,6 @@ export interface IntentSearchWaitOptions {
 }
 
 const DEFAULT_TIMEOUT = 15 * 60_000;
-
-function checkWaitOptions({ pollInterval, timeout }: IntentSearchWaitOptions): void {
-  for (const [field, value] of [
-    ['pollInterval', pollInterval],
-    ['timeout', timeout],
-  ] as const) {
-    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
-      fail([{ field, message: `must be a number of milliseconds >= 0, got ${String(value)}` }]);
-    }
-  }
-}
 
 function isRunning(search: IntentSearch): boolean {
   return search.status === 'queued' || search.status === 'processing';
@@ -140,18 +129,13 @@ export class IntentSearchesResource extends APIResource {
    * `APIUserAbortError` as soon as `signal` aborts.
    * @example const search = await iiq.intent.searches.wait(id, { pollInterval: 5000 });
    */
-  async wait(id: string, options: IntentSearchWaitOptions = {}): Promise<WithMode<IntentSearch>> {
-    checkWaitOptions(options);
-    const { pollInterval = 2000, timeout = DEFAULT_TIMEOUT, signal, onProgress } = options;
-    const started = Date.now();
-    for (;;) {
-      const search = await this.retrieve(id, signal ? { signal } : undefined);
-      onProgress?.(search);
-      if (!isRunning(search)) return search;
-      const remaining = started + timeout - Date.now();
-      if (remaining <= 0) throw new IntentSearchTimeoutError(search, timeout);
-      await sleep(Math.min(pollInterval, remaining), signal);
-    }
+  wait(id: string, options: IntentSearchWaitOptions = {}): Promise<WithMode<IntentSearch>> {
+    return pollUntilOver(options, {
+      retrieve: (signal) => this.retrieve(id, signal ? { signal } : undefined),
+      running: isRunning,
+      defaultTimeout: () => DEFAULT_TIMEOUT,
+      timedOut: (search, timeout) => new IntentSearchTimeoutError(search, timeout),
+    });
   }
 
   /**

@@ -86,7 +86,9 @@ describe('examples', () => {
     expect(ranked[0]).toBe('  #1 94 Rosa Haddad, Chief Revenue Officer at Atlassian');
     const scores = ranked.map((line) => Number(line.split(' ')[3]));
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(output).toContain('scored Rosa Haddad (the same person): atlassian.com, intent score 72');
+    expect(output).toContain(
+      'scored Rosa Haddad (the same person): atlassian.com, intent score 72',
+    );
     expect(output.match(/\(the same person\)/g)).toHaveLength(3);
   });
 
