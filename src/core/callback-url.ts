@@ -10,16 +10,15 @@ import { fail } from './validate.ts';
 let loading: Promise<typeof UrlGuard> | undefined;
 
 /**
- * Resolves when `url` is a URL the API may call (or is absent); rejects with a `ValidationError`
+ * Resolves when `url` is a URL the API may call; rejects with a `ValidationError`
  * naming `field` otherwise. `allowLoopback` lets loopback hosts through, for a reference mock that
  * delivers to this machine.
  */
 export async function checkCallbackUrl(
   field: string,
-  url: string | undefined,
+  url: string,
   allowLoopback: boolean,
 ): Promise<void> {
-  if (url === undefined) return;
   loading ??= import('../url-guard.ts');
   const check = (await loading).checkCallbackUrl(url, { allowLoopback });
   if (check.ok) return;

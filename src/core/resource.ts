@@ -46,9 +46,9 @@ export class APIResource {
 
   /**
    * Refuses, with a `ValidationError` on `field`, a URL the API would refuse to call: one that is
-   * not public http(s). Nothing to check when `url` is absent.
+   * not public http(s). Calls without a URL need not wait for it (the guard loads on first use).
    */
-  protected checkWebhookUrl(field: string, url: string | undefined): Promise<void> {
+  protected checkWebhookUrl(field: string, url: string): Promise<void> {
     return checkCallbackUrl(field, url, this.#allowLoopback);
   }
 

@@ -50,7 +50,7 @@ export class BulkResource extends APIResource {
     return this.call(async () => {
       const body = parseParams(BulkJobCreateParamsSchema, params);
       const domains = await apexDomains('domains', body.domains);
-      await this.checkWebhookUrl('webhook_url', body.webhook_url);
+      if (body.webhook_url) await this.checkWebhookUrl('webhook_url', body.webhook_url);
       return {
         operation: 'bulk.create',
         method: 'POST',

@@ -69,7 +69,7 @@ export class IntentSearchesResource extends APIResource {
       const body = parseParams(IntentSearchCreateParamsSchema, params);
       const interest_domain = await apexDomain('interest_domain', body.interest_domain);
       const icp_domain = await apexDomain('icp_domain', body.icp_domain);
-      await this.checkWebhookUrl('webhook_url', body.webhook_url);
+      if (body.webhook_url) await this.checkWebhookUrl('webhook_url', body.webhook_url);
       return {
         operation: 'intent.searches.create',
         method: 'POST',

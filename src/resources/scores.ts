@@ -59,7 +59,7 @@ export class ScoresResource extends APIResource {
     return this.call<WithMode<Score> | WithMode<PendingScore>>(async () => {
       const body = parseParams(ScoreCreateParamsSchema, withoutRepeats(params, 'include'));
       const domain = await apexDomain('domain', body.domain);
-      await this.checkWebhookUrl('webhook_url', body.webhook_url);
+      if (body.webhook_url) await this.checkWebhookUrl('webhook_url', body.webhook_url);
       return {
         operation: 'scores.create',
         method: 'POST',
