@@ -121,6 +121,29 @@ describe('POST /v1/people/score', () => {
     });
   });
 
+  it('resolves a LinkedIn URL with a stray % in its slug instead of failing', async () => {
+    const reply = await mockApi().post('/people/score', {
+      linkedin_url: 'https://www.linkedin.com/in/jane-%E0%A4%A',
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      name: 'Jane',
+      linkedin_url: 'https://www.linkedin.com/in/jane-%e0%a4%a',
+    });
+  });
+
+  it('resolves a person of the prospect pool by work email, with the title a search showed', async () => {
+    const reply = await mockApi().post('/people/score', { email: 'rosa.haddad@atlassian.com' });
+    expect(reply.body).toMatchObject({
+      id: 'prs_N57ACTMQH30EGTDA',
+      name: 'Rosa Haddad',
+      title: 'Chief Revenue Officer',
+      seniority: 'c_level',
+      company: 'atlassian.com',
+      linkedin_url: 'https://www.linkedin.com/in/rosa-haddad-d0e7',
+    });
+  });
+
   it('refuses a malformed email with 400 on the email field', async () => {
     const reply = await mockApi().post('/people/score', { email: 'not-an-email' });
     expect(reply.status).toBe(400);
