@@ -100,7 +100,7 @@ export function firmographicsOf(domain: string): Firmographics {
   if (found === undefined) {
     const company = companyFor(domain);
     found = { ...derived(company), ...OVERRIDES[domain] };
-    if (cache.size >= 10_000) cache.clear();
+    if (cache.size >= 2_000) cache.clear();
     cache.set(domain, found);
   }
   return found;
