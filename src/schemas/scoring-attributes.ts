@@ -1,6 +1,7 @@
 /**
  * The attributes a scoring rule can test, by object type, with the answer type that shapes a
- * rule's `points`. A plain constant with no dependency: the SDK's types tie `points` to the
+ * rule's `points`. Besides its firmographics and intent, a company has one `uses_<tool>` boolean
+ * per tool its `tech_stack` can list. A plain constant with no dependency: the SDK's types tie `points` to the
  * attribute through it, and the mock builds its catalog (`GET /scoring/attributes`) from it, so the
  * two cannot list different attributes.
  */
@@ -23,6 +24,43 @@ export const SCORING_ATTRIBUTES = {
     tech_stack: 'list',
     is_public: 'boolean',
     has_recent_funding: 'boolean',
+    // One per known tool of `tech_stack`, for a rule per tool.
+    uses_adyen: 'boolean',
+    uses_amplitude: 'boolean',
+    uses_aws: 'boolean',
+    uses_bigquery: 'boolean',
+    uses_cloudflare: 'boolean',
+    uses_databricks: 'boolean',
+    uses_datadog: 'boolean',
+    uses_elastic: 'boolean',
+    uses_figma: 'boolean',
+    uses_github: 'boolean',
+    uses_gong: 'boolean',
+    uses_google_cloud: 'boolean',
+    uses_grafana: 'boolean',
+    uses_hubspot: 'boolean',
+    uses_intercom: 'boolean',
+    uses_jira: 'boolean',
+    uses_klaviyo: 'boolean',
+    uses_linear: 'boolean',
+    uses_looker: 'boolean',
+    uses_marketo: 'boolean',
+    uses_microsoft_azure: 'boolean',
+    uses_mixpanel: 'boolean',
+    uses_mongodb: 'boolean',
+    uses_notion: 'boolean',
+    uses_okta: 'boolean',
+    uses_outreach: 'boolean',
+    uses_pagerduty: 'boolean',
+    uses_salesforce: 'boolean',
+    uses_segment: 'boolean',
+    uses_sentry: 'boolean',
+    uses_shopify: 'boolean',
+    uses_slack: 'boolean',
+    uses_snowflake: 'boolean',
+    uses_stripe: 'boolean',
+    uses_zendesk: 'boolean',
+    uses_zoom: 'boolean',
   },
   contact: {
     seniority: 'list',
