@@ -26,8 +26,11 @@ export type ScoringAssignmentBulkParams = Schemas['ScoringAssignmentBulkParams']
 export type ScoringAssignmentBulkResult = Schemas['ScoringAssignmentBulkResult'];
 /** Parameters of `scoring.assignments.list`: filters (`object_id` needs `object_type`) and paging. */
 export interface ScoringAssignmentListParams extends ListParams {
+  /** Only objects of this type. */
   object_type?: ScoringObjectType;
+  /** Only this object: a domain, or a LinkedIn profile URL (needs `object_type`). */
   object_id?: string;
+  /** Only this profile's objects. */
   profile_id?: string;
 }
 

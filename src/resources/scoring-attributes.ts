@@ -21,10 +21,12 @@ export type ScoringAttributeValues = Schemas['ScoringAttributeValues'];
 export type ScoringAttributeValue = Schemas['ScoringAttributeValue'];
 /** Parameters of `scoring.attributes.list`: paging, and `object_type` to keep one kind. */
 export interface ScoringAttributeListParams extends ListParams {
+  /** Only the attributes of this object type. */
   object_type?: ScoringObjectType;
 }
 /** Parameters of `scoring.attributes.values`. */
 export interface ScoringAttributeValuesParams {
+  /** `company` or `contact`. */
   object_type: ScoringObjectType;
   /** A domain for a company, a LinkedIn profile URL for a contact. */
   object_id: string;

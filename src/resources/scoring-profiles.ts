@@ -25,6 +25,7 @@ export type ScoringProfileCreateParams = Schemas['ScoringProfileCreateParams'];
 export type ScoringProfileUpdateParams = Schemas['ScoringProfileUpdateParams'];
 /** Parameters of `scoring.profiles.list`: paging, and `object_type` to keep one kind. */
 export interface ScoringProfileListParams extends ListParams {
+  /** Only profiles of this object type. */
   object_type?: ScoringObjectType;
 }
 

@@ -53,7 +53,9 @@ export type ScoringPointsFor<T extends ScoringAnswerType> = T extends 'boolean'
 export interface ScoringRuleUpsertParams<A extends string = string> {
   /** An attribute ID of the profile's object type (see `scoring.attributes.list()`). */
   attribute: A;
+  /** `fit` or `urgency`. */
   dimension: ScoringDimension;
+  /** Shaped by the attribute's answer type. */
   points: A extends KnownScoringAttribute
     ? ScoringPointsFor<ScoringAttributeAnswerTypes[A]>
     : ScoringPoints;

@@ -15,12 +15,15 @@ export type ScoringScore = Schemas['ScoringScore'];
 export type ScoringContribution = Schemas['ScoringContribution'];
 /** Parameters of `scoring.scores.list`. */
 export interface ScoringScoreListParams {
+  /** `company` or `contact`: how `object_ids` are read. */
   object_type: ScoringObjectType;
   /** 1 to 100 objects: domains for companies, LinkedIn profile URLs for contacts. */
   object_ids: string[];
   /** Only this profile's scores. */
   profile_id?: string;
+  /** Rows per page, 1 to 100 (default 20). */
   limit?: number;
+  /** The `next_cursor` of the previous page. */
   cursor?: string;
 }
 

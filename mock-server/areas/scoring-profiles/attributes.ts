@@ -35,9 +35,11 @@ export function toolAttribute(tool: string): string {
   return `uses_${tool.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
 }
 
-/** The tool behind each `uses_<tool>` attribute. */
+/** The tool behind each `uses_<tool>` attribute, in the catalog's order (by attribute ID). */
 export const TOOL_ATTRIBUTES: ReadonlyMap<string, string> = new Map(
-  KNOWN_TOOLS.map((tool) => [toolAttribute(tool), tool]),
+  KNOWN_TOOLS.map((tool): [string, string] => [toolAttribute(tool), tool]).sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  ),
 );
 
 /** What the catalog says of an attribute besides its answer type. */

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SCORING_ATTRIBUTES } from '../../../src/schemas/scoring-attributes.ts';
+import { isKnownWebhookEvent, verifyWebhook } from '../../../src/webhooks/index.ts';
+import { createEndpoint, receiveInProcess } from '../events/helpers.ts';
 import { type Api, ID, mockApi } from '../helpers.ts';
 
 const STRIPE_PERSON = 'https://www.linkedin.com/in/alejandro-dlamini-f284';
@@ -207,6 +210,8 @@ describe('scoring attributes', () => {
       uses_stripe: true,
       uses_hubspot: false,
     });
+    // Every attribute of the catalog, in its order, and nothing else.
+    expect(Object.keys(values)).toEqual(Object.keys(SCORING_ATTRIBUTES.company));
     expect(Object.keys(values)).toHaveLength(53);
   });
 
@@ -759,6 +764,42 @@ describe('recomputing', () => {
         },
       },
     ]);
+  });
+
+  it('delivers scoring.score_changed, signed, to the live endpoints subscribed to it', async () => {
+    const api = mockApi();
+    const live = api.mock.keys.live;
+    const url = 'https://example.com/webhooks/scoring';
+    const received = receiveInProcess(api.mock, url);
+    const { secret } = await createEndpoint(api, url, ['scoring.score_changed']);
+    const profile = await profileWith(api, FIT_RULES, 'company', live);
+    await assign(api, profile.id, 'stripe.com', live);
+    await api.put(
+      `/scoring/profiles/${profile.id}/rules`,
+      { attribute: 'is_public', dimension: 'fit', points: { true: 10, false: -10 } },
+      { key: live },
+    );
+    await api.mock.deliveries.settle();
+    expect(received).toHaveLength(1);
+    const event = await verifyWebhook({
+      payload: received[0]?.body ?? '',
+      headers: received[0]?.headers ?? {},
+      secret,
+      now: api.mock.clock.now(),
+    });
+    if (!isKnownWebhookEvent(event) || event.type !== 'scoring.score_changed') {
+      throw new Error(`unexpected ${event.type}`);
+    }
+    expect(event.data).toEqual({
+      profile_id: profile.id,
+      object_type: 'company',
+      object_id: 'stripe.com',
+      dimension: 'fit',
+      score: 68,
+      previous_score: 91,
+      version: 2,
+    });
+    expect(event.delivery_attempt).toBe(1);
   });
 
   it('moves the version, and only the version, when contributions change but the score does not', async () => {
