@@ -30,10 +30,9 @@ export type ScoringListPoints = Schemas['ScoringListPoints'];
 /** Points of any shape, for an attribute this version of the SDK does not know. */
 export type ScoringPoints = Schemas['ScoringPoints'];
 
-type Catalog = typeof SCORING_ATTRIBUTES;
-
 /** The answer type of every attribute this version of the SDK knows, by attribute ID. */
-export type ScoringAttributeAnswerTypes = Catalog['company'] & Catalog['contact'];
+export type ScoringAttributeAnswerTypes = (typeof SCORING_ATTRIBUTES)['company'] &
+  (typeof SCORING_ATTRIBUTES)['contact'];
 
 /** An attribute ID this version of the SDK knows, e.g. `'employee_count'`. */
 export type KnownScoringAttribute = keyof ScoringAttributeAnswerTypes;

@@ -59,7 +59,7 @@ describe('profiles refuse', () => {
     const api = mockApi();
     const profile = await newProfile(api);
     const reply = await api.patch(`/scoring/profiles/${profile.id}`, {});
-    expect(refusal(reply)).toEqual({ status: 400, code: 'invalid_request', field: undefined });
+    expect(refusal(reply)).toEqual({ status: 400, code: 'invalid_request', field: 'body' });
     expect(reply.body.error.message).toBe('Pass at least one of name or description to update.');
   });
 
@@ -167,7 +167,8 @@ describe('rules refuse', () => {
     [
       'a choice name over 100 characters',
       { attribute: 'tech_stack', dimension: 'fit', points: { choices: { ['x'.repeat(101)]: 1 } } },
-      `points.choices.${'x'.repeat(101)}`,
+      // The field names the choice; the mock echoes at most 100 characters of a field.
+      `points.choices.${'x'.repeat(85)}…`,
     ],
     [
       'an unknown mode',
