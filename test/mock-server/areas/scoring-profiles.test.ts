@@ -800,6 +800,8 @@ describe('recomputing', () => {
       version: 2,
     });
     expect(event.delivery_attempt).toBe(1);
+    // Scoring profiles cost no credits, in live mode either.
+    expect(api.mock.credits.get()).toMatchObject({ used: 0, remaining: 10_000 });
   });
 
   it('moves the version, and only the version, when contributions change but the score does not', async () => {
