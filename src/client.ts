@@ -5,6 +5,7 @@ import { BulkResource } from './resources/bulk.ts';
 import { EventsResource } from './resources/events.ts';
 import { PeopleResource } from './resources/people.ts';
 import { ScoresResource } from './resources/scores.ts';
+import { ScoringResource } from './resources/scoring.ts';
 import { WatchlistsResource } from './resources/watchlists.ts';
 import { WebhookEndpointsResource } from './resources/webhook-endpoints.ts';
 
@@ -38,6 +39,8 @@ export class IntentIQ {
   readonly events: EventsResource;
   /** The workspace behind the key: plan, credits, rate limits. */
   readonly account: AccountResource;
+  /** Scoring profiles: your own fit and urgency rules, with every score explained. */
+  readonly scoring: ScoringResource;
 
   /**
    * @throws {ConfigurationError} when the key is missing or malformed, or an option is unusable;
@@ -57,5 +60,6 @@ export class IntentIQ {
     this.webhookEndpoints = new WebhookEndpointsResource(transport);
     this.events = new EventsResource(transport);
     this.account = new AccountResource(transport);
+    this.scoring = new ScoringResource(transport);
   }
 }

@@ -20,6 +20,7 @@ export interface EventData {
   'signal.spike': Schemas['SignalSpikeData'];
   'person.scored': Schemas['PersonScoredData'];
   'credits.low': Schemas['CreditsLowData'];
+  'scoring.score_changed': Schemas['ScoringScoreChangedData'];
 }
 
 export interface EventRecord {
