@@ -13,6 +13,7 @@ import { eventsArea } from './areas/events/index.ts';
 import { intentSearchesArea } from './areas/intent-searches/index.ts';
 import { peopleArea } from './areas/people/index.ts';
 import { scoresArea } from './areas/scores/index.ts';
+import { scoringProfilesArea } from './areas/scoring-profiles/index.ts';
 import { watchlistsArea } from './areas/watchlists/index.ts';
 import { subscriptions, webhookEndpointsArea } from './areas/webhook-endpoints/index.ts';
 import type { MockContext } from './context.ts';
@@ -41,6 +42,7 @@ const AREAS = [
   webhookEndpointsArea,
   eventsArea,
   accountArea,
+  scoringProfilesArea,
 ] as const;
 
 /** The API reference's example time: a fresh mock's first score of stripe.com matches it exactly. */

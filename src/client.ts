@@ -6,6 +6,7 @@ import { EventsResource } from './resources/events.ts';
 import { IntentResource } from './resources/intent-searches.ts';
 import { PeopleResource } from './resources/people.ts';
 import { ScoresResource } from './resources/scores.ts';
+import { ScoringResource } from './resources/scoring.ts';
 import { WatchlistsResource } from './resources/watchlists.ts';
 import { WebhookEndpointsResource } from './resources/webhook-endpoints.ts';
 
@@ -41,6 +42,8 @@ export class IntentIQ {
   readonly events: EventsResource;
   /** The workspace behind the key: plan, credits, rate limits. */
   readonly account: AccountResource;
+  /** Scoring profiles: your own fit and urgency rules, with every score explained. */
+  readonly scoring: ScoringResource;
 
   /**
    * @throws {ConfigurationError} when the key is missing or malformed, or an option is unusable;
@@ -63,5 +66,6 @@ export class IntentIQ {
     this.webhookEndpoints = new WebhookEndpointsResource(transport, urls);
     this.events = new EventsResource(transport);
     this.account = new AccountResource(transport);
+    this.scoring = new ScoringResource(transport);
   }
 }

@@ -25,8 +25,10 @@ export {
   IntentIQError,
   IntentSearchTimeoutError,
   InternalServerError,
+  InvalidPointValuesError,
   InvalidRequestError,
   NotFoundError,
+  ObjectTypeMismatchError,
   RateLimitError,
   RestrictedUseError,
   UnresolvablePersonError,
@@ -83,6 +85,57 @@ export {
   type Signals,
   type SignalValue,
 } from './resources/scores.ts';
+export type {
+  ScoringComputeParams,
+  ScoringComputeResult,
+  ScoringResource,
+} from './resources/scoring.ts';
+export type {
+  ScoringAssignment,
+  ScoringAssignmentBulkParams,
+  ScoringAssignmentBulkResult,
+  ScoringAssignmentCreateParams,
+  ScoringAssignmentListParams,
+  ScoringAssignmentsResource,
+} from './resources/scoring-assignments.ts';
+export type {
+  ScoringAttribute,
+  ScoringAttributeListParams,
+  ScoringAttributesResource,
+  ScoringAttributeValue,
+  ScoringAttributeValues,
+  ScoringAttributeValuesParams,
+} from './resources/scoring-attributes.ts';
+export type {
+  ScoringObjectType,
+  ScoringProfile,
+  ScoringProfileCreateParams,
+  ScoringProfileListParams,
+  ScoringProfilesResource,
+  ScoringProfileUpdateParams,
+} from './resources/scoring-profiles.ts';
+export type {
+  KnownScoringAttribute,
+  ScoringAnswerType,
+  ScoringAttributeAnswerTypes,
+  ScoringBooleanPoints,
+  ScoringDimension,
+  ScoringListMode,
+  ScoringListPoints,
+  ScoringPoints,
+  ScoringPointsFor,
+  ScoringRange,
+  ScoringRangePoints,
+  ScoringRule,
+  ScoringRulesResource,
+  ScoringRuleUpsertParams,
+} from './resources/scoring-rules.ts';
+export type {
+  ScoringContribution,
+  ScoringScore,
+  ScoringScoreListParams,
+  ScoringScoresResource,
+} from './resources/scoring-scores.ts';
 export type {
   WatchlistAccount,
   WatchlistAccounts,

@@ -74,15 +74,23 @@ function readBody(req: IncomingMessage, done: (body: string, tooLarge: boolean) 
     done('', true);
     return;
   }
-  const chunks: Buffer[] = [];
+  // Read as text: the body lives on the JavaScript heap from the first chunk, and no buffer is
+  // kept past the request.
+  req.setEncoding('utf8');
+  let body = '';
   let size = 0;
   let tooLarge = false;
-  req.on('data', (chunk: Buffer) => {
+  req.on('data', (chunk: string) => {
     size += chunk.length;
     if (size > MAX_BODY_BYTES) tooLarge = true;
-    else chunks.push(chunk);
+    else body += chunk;
   });
-  req.on('end', () => done(tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge));
+  req.on('end', () => {
+    // Characters never outnumber UTF-8 bytes: only a long text needs its bytes counted.
+    const over =
+      tooLarge || (size > MAX_BODY_BYTES / 3 && Buffer.byteLength(body) > MAX_BODY_BYTES);
+    done(over ? '' : body, over);
+  });
   req.on('error', () => req.destroy());
 }
 

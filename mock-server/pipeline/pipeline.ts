@@ -115,7 +115,9 @@ function readInput(route: Route, request: MockRequest): { body: unknown; query: 
     body = validate(route.body, raw);
   }
   const query =
-    route.query === undefined ? undefined : validate(route.query, queryObject(request.query));
+    route.query === undefined
+      ? undefined
+      : validate(route.query, queryObject(request.query, route.queryLists));
   return { body, query };
 }
 

@@ -104,6 +104,8 @@ export interface Route<Body = unknown, Query = unknown, Params = Record<string, 
   readonly bucket: Bucket;
   readonly body?: z.ZodMiniType<Body>;
   readonly query?: z.ZodMiniType<Query>;
+  /** Query parameters that are lists, the parameter repeated once per item (`?id=a&id=b`). */
+  readonly queryLists?: readonly string[];
   /** Checks the parsed body before the schema does, for rules a schema says poorly. Throws a 400. */
   readonly precheck?: (raw: unknown) => void;
   readonly handler: (

@@ -162,6 +162,34 @@ export class UnresolvablePersonError extends APIError {
   }
 }
 
+/**
+ * 422 `invalid_point_values`: a scoring rule's `points` do not fit its attribute's answer type
+ * (true/false points on a number, overlapping ranges, repeated choices, ...). `field` is `points`.
+ */
+export class InvalidPointValuesError extends APIError {
+  override name = 'InvalidPointValuesError';
+  /** The offending field: `points`. */
+  readonly field: string | null;
+  constructor(init: APIErrorInit) {
+    super(init);
+    this.field = init.error?.field ?? null;
+  }
+}
+
+/**
+ * 422 `object_type_mismatch`: a company where a profile scores contacts, or the reverse (an
+ * assignment's `object_type`, or a rule's `attribute` of the other type). `field` says which.
+ */
+export class ObjectTypeMismatchError extends APIError {
+  override name = 'ObjectTypeMismatchError';
+  /** The offending field: `object_type` or `attribute`. */
+  readonly field: string | null;
+  constructor(init: APIErrorInit) {
+    super(init);
+    this.field = init.error?.field ?? null;
+  }
+}
+
 /** 429 `rate_limited`: too many requests; wait `retryAfter` seconds. */
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';

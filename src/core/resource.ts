@@ -25,7 +25,7 @@ export interface ListParams {
 /** A list call: the path, the query, and (as in `RequestSpec`) the SDK method it is. */
 type ListCall = {
   path: string;
-  query: Record<string, string | number | undefined>;
+  query: Record<string, string | number | readonly string[] | undefined>;
   operation?: string;
 };
 
@@ -64,10 +64,13 @@ export class APIResource {
   }
 
   /** A lazy list: `prepare` runs once, when the first page is needed. */
-  protected paginate<Item>(prepare: () => ListCall, options?: RequestOptions): PagePromise<Item> {
+  protected paginate<Item>(
+    prepare: () => ListCall | Promise<ListCall>,
+    options?: RequestOptions,
+  ): PagePromise<Item> {
     let call: ListCall | undefined;
-    return new PagePromise<Item>((cursor) => {
-      call ??= prepare();
+    return new PagePromise<Item>(async (cursor) => {
+      call ??= await prepare();
       const query = cursor === undefined ? call.query : { ...call.query, cursor };
       return this.#transport.send<ListEnvelope<Item>>(
         {

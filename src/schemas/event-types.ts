@@ -12,4 +12,5 @@ export const EVENT_TYPES = [
   'credits.low',
   'intent_search.completed',
   'intent_search.failed',
+  'scoring.score_changed',
 ] as const;

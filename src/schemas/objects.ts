@@ -231,6 +231,8 @@ export const ErrorCodeSchema = z.enum([
   'unresolvable_person',
   'rate_limited',
   'internal_error',
+  'invalid_point_values',
+  'object_type_mismatch',
 ]);
 
 export const ErrorSchema = z.object({
@@ -336,6 +338,19 @@ export const IntentSearchFailedEventSchema = eventEnvelope(
   z.object({ intent_search: IntentSearchSchema }),
 );
 
+export const ScoringScoreChangedEventSchema = eventEnvelope(
+  'scoring.score_changed',
+  z.object({
+    profile_id: prefixedId('prf'),
+    object_type: z.enum(['company', 'contact']),
+    object_id: z.string().check(z.minLength(1)),
+    dimension: z.enum(['fit', 'urgency']),
+    score: z.nullable(percent),
+    previous_score: z.nullable(percent),
+    version: z.int().check(z.minimum(2)),
+  }),
+);
+
 export const EventSchema = z.discriminatedUnion('type', [
   ScoreComputedEventSchema,
   ScoreBulkCompletedEventSchema,
@@ -345,4 +360,5 @@ export const EventSchema = z.discriminatedUnion('type', [
   CreditsLowEventSchema,
   IntentSearchCompletedEventSchema,
   IntentSearchFailedEventSchema,
+  ScoringScoreChangedEventSchema,
 ]);

@@ -31,6 +31,8 @@ export type CreditsLowEvent = Delivered<Schemas['CreditsLowEvent']>;
 export type IntentSearchCompletedEvent = Delivered<Schemas['IntentSearchCompletedEvent']>;
 /** `intent_search.failed`: an intent search failed; `data.intent_search.error` says why. */
 export type IntentSearchFailedEvent = Delivered<Schemas['IntentSearchFailedEvent']>;
+/** `scoring.score_changed`: an object's score on a scoring profile changed. */
+export type ScoringScoreChangedEvent = Delivered<Schemas['ScoringScoreChangedEvent']>;
 
 /** One of the event types this version of the SDK knows, with its `data` typed. */
 export type KnownWebhookEvent =
@@ -41,7 +43,8 @@ export type KnownWebhookEvent =
   | PersonScoredEvent
   | CreditsLowEvent
   | IntentSearchCompletedEvent
-  | IntentSearchFailedEvent;
+  | IntentSearchFailedEvent
+  | ScoringScoreChangedEvent;
 
 /** The name of an event type this version of the SDK knows, e.g. `'account.band_changed'`. */
 export type WebhookEventType = Schemas['EventType'];

@@ -158,6 +158,15 @@ const sampleData: { [T in WebhookEventType]: () => WebhookEventOfType<T>['data']
       },
     }),
   }),
+  'scoring.score_changed': () => ({
+    profile_id: 'prf_01KSQE91NR2AMTY1',
+    object_type: 'company',
+    object_id: 'stripe.com',
+    dimension: 'fit',
+    score: 83,
+    previous_score: 67,
+    version: 2,
+  }),
 };
 
 function sampleIntentSearch(overrides: Partial<Schemas['IntentSearch']>): Schemas['IntentSearch'] {

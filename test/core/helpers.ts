@@ -46,6 +46,8 @@ const typeOf: Record<string, string> = {
   not_found: 'invalid_request_error',
   unscorable_domain: 'invalid_request_error',
   unresolvable_person: 'invalid_request_error',
+  invalid_point_values: 'invalid_request_error',
+  object_type_mismatch: 'invalid_request_error',
   unauthorized: 'authentication_error',
   insufficient_credits: 'billing_error',
   restricted_use: 'permission_error',

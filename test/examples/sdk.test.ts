@@ -109,4 +109,25 @@ describe('examples', () => {
     expect(output).toMatch(/^ {2}stripe\.com +94 HOT$/m);
     expect(output).toContain(`deleted ${id}`);
   });
+
+  it('scoring-profiles.ts prints explained scores that add up, rule by rule', async () => {
+    const output = await example('scoring-profiles');
+    const id = /^profile (prf_\w+) "Mid-market fintech": 7 rules$/m.exec(output)?.[1];
+    expect(id).toBeDefined();
+    expect(output).toContain(
+      [
+        'stripe.com fit 91 (80 of 88 points, coverage 100%)',
+        '  employee_count      8500 (1000+)             +25 of 25',
+        '  has_recent_funding  true                     +15 of 15',
+        '  industry            Payments infrastructure  +20 of 20',
+        '  is_public           false                    +10 of 10',
+        '  tech_stack          Salesforce               +10 of 18',
+        'stripe.com urgency 100 (30 of 30 points, coverage 100%)',
+        '  hiring              88 (75+)                 +10 of 10',
+        '  intent_score        94 (80+)                 +20 of 20',
+        'notion.so fit 51 (45 of 88 points, coverage 100%)',
+      ].join('\n'),
+    );
+    expect(output).toContain(`deleted ${id}`);
+  });
 });

@@ -3,7 +3,8 @@
  * spec, and proves that the hand-written schema of `src/schemas/params.ts` enforces exactly the
  * spec's constraints. For each field: a value at each limit passes and one past it fails
  * (`minLength`, `maxLength`, `minItems`, `maxItems`, `minimum`, `maximum`, `enum`, `format`,
- * `uniqueItems`, `required`, `additionalProperties: false`), and where the spec sets no limit,
+ * `uniqueItems`, `required`, `additionalProperties: false`, `maxProperties`, `propertyNames`, and
+ * each form of a `oneOf`), and where the spec sets no limit,
  * a value far beyond any plausible one passes, so the schema adds none of its own.
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { clientWith, ok } from '../core/helpers.ts';
 
 interface Schema {
   $ref?: string;
-  type?: string;
+  type?: string | string[];
   format?: string;
   enum?: unknown[];
   minLength?: number;
@@ -30,8 +31,10 @@ interface Schema {
   items?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
-  additionalProperties?: boolean;
+  additionalProperties?: boolean | Schema;
   minProperties?: number;
+  maxProperties?: number;
+  propertyNames?: Schema;
   oneOf?: Schema[];
 }
 interface Parameter {
@@ -56,7 +59,9 @@ function deref<T extends { $ref?: string }>(node: T): T {
 /** The object schema of a query: one property per query parameter. */
 function querySchema(method: string, path: string): Schema {
   const operation = spec.paths[path][method];
-  const query = (operation.parameters as Parameter[]).map(deref).filter((p) => p.in === 'query');
+  const query = ((operation.parameters ?? []) as Parameter[])
+    .map(deref)
+    .filter((p) => p.in === 'query');
   return {
     type: 'object',
     additionalProperties: false,
@@ -67,6 +72,10 @@ function querySchema(method: string, path: string): Schema {
 
 function bodySchema(method: string, path: string): Schema {
   return deref(spec.paths[path][method].requestBody.content['application/json'].schema);
+}
+
+function componentSchema(name: string): Schema {
+  return spec.components.schemas[name];
 }
 
 /** Which hand-written schema checks which part of the spec. */
@@ -123,7 +132,89 @@ const checked: [string, Schema, z.ZodMiniType][] = [
     querySchema('get', '/score/bulk/{id}/results'),
     params.BulkJobResultsParamsSchema,
   ],
+  [
+    'POST /scoring/profiles body',
+    bodySchema('post', '/scoring/profiles'),
+    params.ScoringProfileCreateParamsSchema,
+  ],
+  [
+    'PATCH /scoring/profiles/{id} body',
+    bodySchema('patch', '/scoring/profiles/{id}'),
+    params.ScoringProfileUpdateParamsSchema,
+  ],
+  [
+    'PUT /scoring/profiles/{id}/rules body',
+    bodySchema('put', '/scoring/profiles/{id}/rules'),
+    params.ScoringRuleUpsertParamsSchema,
+  ],
+  [
+    'ScoringBooleanPoints',
+    componentSchema('ScoringBooleanPoints'),
+    params.ScoringBooleanPointsSchema,
+  ],
+  ['ScoringRange', componentSchema('ScoringRange'), params.ScoringRangeSchema],
+  ['ScoringRangePoints', componentSchema('ScoringRangePoints'), params.ScoringRangePointsSchema],
+  ['ScoringListPoints', componentSchema('ScoringListPoints'), params.ScoringListPointsSchema],
+  [
+    'POST /scoring/assignments body',
+    bodySchema('post', '/scoring/assignments'),
+    params.ScoringAssignmentCreateParamsSchema,
+  ],
+  [
+    'POST /scoring/assignments/bulk body',
+    bodySchema('post', '/scoring/assignments/bulk'),
+    params.ScoringAssignmentBulkParamsSchema,
+  ],
+  [
+    'POST /scoring/compute body',
+    bodySchema('post', '/scoring/compute'),
+    params.ScoringComputeParamsSchema,
+  ],
+  [
+    'GET /scoring/attributes query',
+    querySchema('get', '/scoring/attributes'),
+    params.ScoringAttributeListParamsSchema,
+  ],
+  [
+    'GET /scoring/attributes/values query',
+    querySchema('get', '/scoring/attributes/values'),
+    params.ScoringAttributeValuesParamsSchema,
+  ],
+  [
+    'GET /scoring/profiles query',
+    querySchema('get', '/scoring/profiles'),
+    params.ScoringProfileListParamsSchema,
+  ],
+  [
+    'GET /scoring/profiles/{id}/rules query',
+    querySchema('get', '/scoring/profiles/{id}/rules'),
+    params.ListParamsSchema,
+  ],
+  [
+    'GET /scoring/assignments query',
+    querySchema('get', '/scoring/assignments'),
+    params.ScoringAssignmentListParamsSchema,
+  ],
+  [
+    'GET /scoring/scores query',
+    querySchema('get', '/scoring/scores'),
+    params.ScoringScoresQuerySchema,
+  ],
 ];
+
+/** The type of a schema, `null` aside (`[number, "null"]` is a number that may be null). */
+function typeOf(schema: Schema): string | undefined {
+  return Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+}
+
+function nullable(schema: Schema): boolean {
+  return Array.isArray(schema.type) && schema.type.includes('null');
+}
+
+/** A map schema: an object whose values all follow `additionalProperties`. */
+function mapValues(schema: Schema): Schema | undefined {
+  return typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+}
 
 /** A string of exactly `length` characters that is valid for `schema` apart from its length. */
 function stringOfLength(schema: Schema, length: number): string {
@@ -149,11 +240,14 @@ function stringOfLength(schema: Schema, length: number): string {
 function valid(node: Schema): unknown {
   const schema = deref(node);
   if (schema.enum) return schema.enum[0];
-  switch (schema.type) {
+  if (schema.oneOf) return valid(schema.oneOf[0] ?? {});
+  switch (typeOf(schema)) {
     case 'boolean':
       return true;
     case 'integer':
       return schema.minimum ?? 1;
+    case 'number':
+      return Math.min(Math.max(0, schema.minimum ?? 0), schema.maximum ?? 0);
     case 'array':
       return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, (_, index) =>
         item(schema, index),
@@ -189,14 +283,24 @@ function probes(node: Schema, required: boolean): Probe[] {
   const add = (what: string, value: unknown, accepted: boolean) =>
     list.push({ what, value, accepted });
   add(required ? 'left out (required)' : 'left out (optional)', undefined, !required);
+  if (schema.oneOf) {
+    for (const [index, form] of schema.oneOf.entries()) {
+      add(`a valid value of form ${index + 1}`, valid(form), true);
+    }
+    add('a string', 'not an object', false);
+    return list;
+  }
+  if (nullable(schema)) add('null', null, true);
   if (schema.enum) {
     for (const value of schema.enum) add(`enum value ${String(value)}`, value, true);
     add('a value not in the enum', 'not-one-of-them', false);
     return list;
   }
-  switch (schema.type) {
+  switch (typeOf(schema)) {
+    case 'number':
     case 'integer': {
-      add('a fraction', 1.5, false);
+      add('a fraction', 1.5, typeOf(schema) === 'number');
+      add('a string', '1', false);
       if (schema.minimum !== undefined) {
         add(`minimum ${schema.minimum}`, schema.minimum, true);
         add(`below minimum ${schema.minimum}`, schema.minimum - 1, false);
@@ -229,6 +333,42 @@ function probes(node: Schema, required: boolean): Probe[] {
       add('true', true, true);
       add('a string', 'true', false);
       return list;
+    case 'object': {
+      add('a string', 'not an object', false);
+      const values = mapValues(schema);
+      if (values === undefined) {
+        add('a valid object', valid(schema), true);
+        return list;
+      }
+      const entries = (count: number) =>
+        Object.fromEntries(
+          Array.from({ length: count }, (_, index) => [`key${index}`, valid(values)]),
+        );
+      add('empty', {}, (schema.minProperties ?? 0) === 0);
+      if (schema.maxProperties !== undefined) {
+        add(`maxProperties ${schema.maxProperties}`, entries(schema.maxProperties), true);
+        add(
+          `above maxProperties ${schema.maxProperties}`,
+          entries(schema.maxProperties + 1),
+          false,
+        );
+      } else add('5,000 entries', entries(5_000), true);
+      const names = schema.propertyNames ?? {};
+      if ((names.minLength ?? 0) > 0) add('an empty name', { '': valid(values) }, false);
+      if (names.maxLength !== undefined) {
+        add(`a name of ${names.maxLength}`, { ['k'.repeat(names.maxLength)]: valid(values) }, true);
+        add(
+          `a name over ${names.maxLength}`,
+          { ['k'.repeat(names.maxLength + 1)]: valid(values) },
+          false,
+        );
+      }
+      for (const probe of probes(values, true)) {
+        if (probe.value === undefined) continue;
+        add(`a value: ${probe.what}`, { key: probe.value }, probe.accepted);
+      }
+      return list;
+    }
     default: {
       const min = schema.minLength ?? 0;
       if (schema.format === 'uri') {
@@ -286,6 +426,25 @@ describe.each(checked)('%s', (_, schema, zodSchema) => {
       }
     }
   }
+});
+
+describe('the walk', () => {
+  it('covers every request body and every query of the spec', () => {
+    const expected: string[] = [];
+    for (const [path, item] of Object.entries(
+      spec.paths as Record<string, Record<string, never>>,
+    )) {
+      for (const [method, operation] of Object.entries(item) as [string, Record<string, never>][]) {
+        const label = `${method.toUpperCase()} ${path}`;
+        if (operation.requestBody) expected.push(`${label} body`);
+        if (Object.keys(querySchema(method, path).properties ?? {}).length > 0) {
+          expected.push(`${label} query`);
+        }
+      }
+    }
+    const walked = checked.map(([name]) => name).filter((name) => / (body|query)$/.test(name));
+    expect(walked.sort()).toEqual(expected.sort());
+  });
 });
 
 describe('limits enforced outside the schemas', () => {

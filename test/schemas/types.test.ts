@@ -71,6 +71,9 @@ assertSame<
 assertSame<
   Same<Out<typeof objects.IntentSearchFailedEventSchema>, Schemas['IntentSearchFailedEvent']>
 >();
+assertSame<
+  Same<Out<typeof objects.ScoringScoreChangedEventSchema>, Schemas['ScoringScoreChangedEvent']>
+>();
 assertSame<Same<Out<typeof objects.EventSchema>, Schemas['Event']>>();
 
 // Request bodies (what callers send)
@@ -117,6 +120,61 @@ assertSame<
   Same<
     In<typeof params.BulkJobResultsParamsSchema>,
     NonNullable<operations['listBulkJobResults']['parameters']['query']>
+  >
+>();
+
+assertSame<
+  Same<In<typeof params.ScoringProfileCreateParamsSchema>, Schemas['ScoringProfileCreateParams']>
+>();
+assertSame<
+  Same<In<typeof params.ScoringProfileUpdateParamsSchema>, Schemas['ScoringProfileUpdateParams']>
+>();
+assertSame<Same<In<typeof params.ScoringBooleanPointsSchema>, Schemas['ScoringBooleanPoints']>>();
+assertSame<Same<In<typeof params.ScoringRangeSchema>, Schemas['ScoringRange']>>();
+assertSame<Same<In<typeof params.ScoringRangePointsSchema>, Schemas['ScoringRangePoints']>>();
+assertSame<Same<In<typeof params.ScoringListPointsSchema>, Schemas['ScoringListPoints']>>();
+assertSame<Same<In<typeof params.ScoringPointsSchema>, Schemas['ScoringPoints']>>();
+assertSame<
+  Same<In<typeof params.ScoringRuleUpsertParamsSchema>, Schemas['ScoringRuleUpsertParams']>
+>();
+assertSame<
+  Same<
+    In<typeof params.ScoringAssignmentCreateParamsSchema>,
+    Schemas['ScoringAssignmentCreateParams']
+  >
+>();
+assertSame<
+  Same<In<typeof params.ScoringAssignmentBulkParamsSchema>, Schemas['ScoringAssignmentBulkParams']>
+>();
+assertSame<Same<In<typeof params.ScoringComputeParamsSchema>, Schemas['ScoringComputeParams']>>();
+assertSame<
+  Same<
+    In<typeof params.ScoringAttributeListParamsSchema>,
+    NonNullable<operations['listScoringAttributes']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.ScoringAttributeValuesParamsSchema>,
+    NonNullable<operations['retrieveScoringAttributeValues']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.ScoringProfileListParamsSchema>,
+    NonNullable<operations['listScoringProfiles']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.ScoringAssignmentListParamsSchema>,
+    NonNullable<operations['listScoringAssignments']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.ScoringScoresQuerySchema>,
+    NonNullable<operations['listScoringScores']['parameters']['query']>
   >
 >();
 
@@ -170,6 +228,12 @@ describe('schemas accept the examples in openapi.yaml', () => {
       'put /watchlists/{id}/accounts': params.WatchlistAccountsParamsSchema,
       'delete /watchlists/{id}/accounts': params.WatchlistAccountsParamsSchema,
       'post /webhook_endpoints': params.WebhookEndpointCreateParamsSchema,
+      'post /scoring/profiles': params.ScoringProfileCreateParamsSchema,
+      'patch /scoring/profiles/{id}': params.ScoringProfileUpdateParamsSchema,
+      'put /scoring/profiles/{id}/rules': params.ScoringRuleUpsertParamsSchema,
+      'post /scoring/assignments': params.ScoringAssignmentCreateParamsSchema,
+      'post /scoring/assignments/bulk': params.ScoringAssignmentBulkParamsSchema,
+      'post /scoring/compute': params.ScoringComputeParamsSchema,
     };
     let checked = 0;
     for (const [path, item] of Object.entries(doc.paths)) {

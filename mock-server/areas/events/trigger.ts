@@ -58,6 +58,7 @@ function domainOf(overrides: unknown): string {
     isPlainObject(overrides.score) ? overrides.score.domain : undefined,
     isPlainObject(overrides.person) ? overrides.person.company : undefined,
     isPlainObject(overrides.intent_search) ? overrides.intent_search.icp_domain : undefined,
+    overrides.object_id,
   ];
   return (candidates.find((value) => typeof value === 'string') as string) ?? DEFAULT_DOMAIN;
 }
@@ -159,6 +160,18 @@ const BUILDERS: {
   'intent_search.failed': (ctx, space, domain) => ({
     intent_search: sampleSearch(ctx, space, domain, 'failed'),
   }),
+  'scoring.score_changed': (ctx, _space, domain) => {
+    const { snapshot } = scoreRecord(ctx, domain, ctx.now());
+    return {
+      profile_id: ctx.ids.next('prf'),
+      object_type: 'company',
+      object_id: domain,
+      dimension: 'urgency',
+      score: snapshot.score,
+      previous_score: Math.max(0, snapshot.score - 16),
+      version: 2,
+    };
+  },
 };
 
 /** Records an event of `type` in the workspace's space of `mode` and returns it. */

@@ -5,6 +5,7 @@
 import { defineArea } from '../../pipeline/area.ts';
 import { peopleRoutes } from './routes.ts';
 
+export { personByLinkedin } from './model.ts';
 export { PROSPECTS_PER_COMPANY, type Prospect, prospects } from './prospects.ts';
 
 export const peopleArea = defineArea({ name: 'people', routes: peopleRoutes });

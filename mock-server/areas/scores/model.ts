@@ -11,7 +11,7 @@ import { MockApiError, notFound } from '../../kernel/errors.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
 import { magicBehaviour, RATE_LIMITED_RETRY_AFTER, SLOW_SCORE_MS } from '../../world/magic.ts';
 import { isTimeDependent, type Snapshot, snapshotOf } from '../../world/snapshots.ts';
-import type { PendingRecord, ScoreRecord } from './records.ts';
+import { type PendingRecord, type ScoreRecord, scoreRecord } from './records.ts';
 import { renderScore } from './wire.ts';
 
 export type { PendingRecord, ScoreRecord } from './records.ts';
@@ -22,7 +22,7 @@ export type CacheStatus = 'hit' | 'miss' | 'refresh';
 export const CACHE_TTL_MS = 7 * DAY_MS;
 
 /** The most scores a space keeps (every ID handed out); past it, the oldest are forgotten. */
-export const MAX_SCORES_PER_SPACE = 50_000;
+export const MAX_SCORES_PER_SPACE = 20_000;
 /** The most slow scores a space has pending at once; past it, `429` until one is computed. */
 export const MAX_PENDING_SCORES = 1_000;
 /** The most `flaky.test` inputs a space remembers as having failed once. */
@@ -129,18 +129,19 @@ export function computeScore(
     anchor = now;
     book.anchors.set(domain, now);
   }
-  const record: ScoreRecord = {
-    id,
-    domain,
-    snapshot: snapshotOf(domain, now, anchor),
-    computedAt: now,
-  };
+  const record = scoreRecord(id, domain, now, anchor);
   book.byId.set(id, record);
   book.latest.set(domain, record);
   keepNewest(book.byId, MAX_SCORES_PER_SPACE, (old) => {
     if (book.latest.get(old.domain) === old) book.latest.delete(old.domain);
   });
-  ctx.events.record(space, 'score.computed', { score: renderScore(record), trigger }, webhookUrl);
+  // Rendered when read: the event keeps the record, not a copy of the Score.
+  ctx.events.record(
+    space,
+    'score.computed',
+    () => ({ score: renderScore(record), trigger }),
+    webhookUrl,
+  );
   return record;
 }
 
