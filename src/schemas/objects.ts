@@ -190,6 +190,7 @@ export const ErrorCodeSchema = z.enum([
   'unresolvable_person',
   'rate_limited',
   'internal_error',
+  'plan_required',
 ]);
 
 export const ErrorSchema = z.object({

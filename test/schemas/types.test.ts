@@ -96,6 +96,28 @@ assertSame<
     NonNullable<operations['listBulkJobResults']['parameters']['query']>
   >
 >();
+assertSame<Same<In<typeof params.OutcomeCreateParamsSchema>, Schemas['OutcomeCreateParams']>>();
+assertSame<Same<In<typeof params.OutcomeUpdateParamsSchema>, Schemas['OutcomeUpdateParams']>>();
+assertSame<
+  Same<
+    In<typeof params.OutcomeListParamsSchema>,
+    NonNullable<operations['listOutcomes']['parameters']['query']>
+  >
+>();
+assertSame<Same<In<typeof params.PipelineReportParamsSchema>, Schemas['PipelineReportParams']>>();
+assertSame<
+  Same<
+    In<typeof params.PipelineReportParamsSchema>,
+    NonNullable<operations['retrievePipelineReport']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.AggregateSignalsParamsSchema>,
+    NonNullable<operations['retrieveAggregateSignals']['parameters']['query']>
+  >
+>();
+assertSame<Same<In<typeof params.FitParamsSchema>, Schemas['FitParams']>>();
 
 // The proof itself is a test: a type that cannot differ must not compile as different.
 // @ts-expect-error a Score is not a Person
@@ -146,6 +168,10 @@ describe('schemas accept the examples in openapi.yaml', () => {
       'put /watchlists/{id}/accounts': params.WatchlistAccountsParamsSchema,
       'delete /watchlists/{id}/accounts': params.WatchlistAccountsParamsSchema,
       'post /webhook_endpoints': params.WebhookEndpointCreateParamsSchema,
+      'post /outcomes': params.OutcomeCreateParamsSchema,
+      'patch /outcomes/{id}': params.OutcomeUpdateParamsSchema,
+      'post /reports/pipeline': params.PipelineReportParamsSchema,
+      'post /fit': params.FitParamsSchema,
     };
     let checked = 0;
     for (const [path, item] of Object.entries(doc.paths)) {
