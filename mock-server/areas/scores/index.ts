@@ -12,10 +12,12 @@ export {
   computeScore,
   freshScore,
   latestScore,
+  MAX_SCORES_PER_SPACE,
   type PendingRecord,
   type ScoreRecord,
   type ScoreTrigger,
   scoreById,
+  scoreHistory,
   snapshotNow,
   unscorable,
 } from './model.ts';

@@ -62,6 +62,15 @@ export function scoreById(space: Space, id: string): ScoreRecord | undefined {
   return space.get(scoreBook).byId.get(id);
 }
 
+/**
+ * Every score the space keeps, oldest computed first: each computation (cache misses, forced
+ * refreshes, bulk jobs, watchlist refreshes), never a cache hit. At most `MAX_SCORES_PER_SPACE`:
+ * past that the oldest are forgotten, so this is the newest 50,000.
+ */
+export function scoreHistory(space: Space): IterableIterator<ScoreRecord> {
+  return space.get(scoreBook).byId.values();
+}
+
 /** The latest score of a domain in the space, whatever its age. */
 export function latestScore(space: Space, domain: string): ScoreRecord | undefined {
   return space.get(scoreBook).latest.get(domain);
