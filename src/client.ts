@@ -13,8 +13,12 @@ import { Transport } from './internal/transport.ts';
 import { AccountResource } from './resources/account.ts';
 import { BulkResource } from './resources/bulk.ts';
 import { EventsResource } from './resources/events.ts';
+import { FitResource } from './resources/fit.ts';
+import { OutcomesResource } from './resources/outcomes.ts';
 import { PeopleResource } from './resources/people.ts';
+import { ReportsResource } from './resources/reports.ts';
 import { ScoresResource } from './resources/scores.ts';
+import { SignalsResource } from './resources/signals.ts';
 import { WatchlistsResource } from './resources/watchlists.ts';
 import { WebhookEndpointsResource } from './resources/webhook-endpoints.ts';
 
@@ -38,6 +42,14 @@ export class IntentIQ {
   readonly events: EventsResource;
   /** The workspace behind the key: plan, credits, rate limits. */
   readonly account: AccountResource;
+  /** What happened with each account, recorded against the score it had at the time. */
+  readonly outcomes: OutcomesResource;
+  /** The pipeline report of a quarter (Team and Scale plans). */
+  readonly reports: ReportsResource;
+  /** Anonymised conversion signals across every workspace (Team and Scale plans). */
+  readonly signals: SignalsResource;
+  /** How well what you sell fits a company. */
+  readonly fit: FitResource;
 
   /**
    * @throws {ConfigurationError} when the key is missing or malformed, or an option is unusable;
@@ -57,5 +69,9 @@ export class IntentIQ {
     this.webhookEndpoints = new WebhookEndpointsResource(transport);
     this.events = new EventsResource(transport);
     this.account = new AccountResource(transport);
+    this.outcomes = new OutcomesResource(transport);
+    this.reports = new ReportsResource(transport);
+    this.signals = new SignalsResource(transport);
+    this.fit = new FitResource(transport);
   }
 }

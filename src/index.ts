@@ -24,6 +24,7 @@ export {
   InternalServerError,
   InvalidRequestError,
   NotFoundError,
+  PlanRequiredError,
   RateLimitError,
   RestrictedUseError,
   UnresolvablePersonError,
@@ -51,12 +52,29 @@ export type {
   UnscorableDomain,
 } from './resources/bulk.ts';
 export type { Event, EventListParams, EventsResource, EventType } from './resources/events.ts';
+export type { FitAnalysis, FitParams, FitResource, OverallFit } from './resources/fit.ts';
+export type {
+  Outcome,
+  OutcomeCreateParams,
+  OutcomeKind,
+  OutcomeListParams,
+  OutcomesResource,
+  OutcomeUpdateParams,
+} from './resources/outcomes.ts';
 export type {
   PeopleResource,
   Person,
   PersonScoreParams,
   Seniority,
 } from './resources/people.ts';
+export type {
+  MarketDemandSignal,
+  OutcomeSummary,
+  PipelineReport,
+  PipelineReportParams,
+  PipelineReportsResource,
+  ReportsResource,
+} from './resources/reports.ts';
 export {
   type Band,
   type Evidence,
@@ -70,6 +88,14 @@ export {
   type Signals,
   type SignalValue,
 } from './resources/scores.ts';
+export type {
+  AggregateSignals,
+  AggregateSignalsAvailable,
+  AggregateSignalsParams,
+  AggregateSignalsUnavailable,
+  Segment,
+  SignalsResource,
+} from './resources/signals.ts';
 export type {
   WatchlistAccount,
   WatchlistAccounts,
