@@ -10,6 +10,7 @@ import { type Reply, STRIPE_SCORE, send } from './helpers.ts';
 
 interface Operation {
   operationId: string;
+  parameters?: { in?: string; name?: string; example?: unknown }[];
   requestBody?: { content: { 'application/json': { example?: unknown } } };
   responses: Record<string, unknown>;
 }
@@ -63,6 +64,15 @@ describe('every operation of openapi.yaml, with its example', () => {
     'listEvents',
     'retrieveEvent',
     'retrieveAccount',
+    'createOutcome',
+    'listOutcomes',
+    'retrieveOutcome',
+    'updateOutcome',
+    'deleteOutcome',
+    'retrievePipelineReport',
+    'regeneratePipelineReport',
+    'retrieveAggregateSignals',
+    'analyzeFit',
   ];
   const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, operation]) => ({
@@ -93,7 +103,13 @@ describe('every operation of openapi.yaml, with its example', () => {
       return id;
     });
     const example = operation.requestBody?.content['application/json'].example;
-    const reply = await call(method, resolved, example);
+    // Query parameters with an example in the spec are sent with it.
+    const query = new URLSearchParams(
+      (operation.parameters ?? []).flatMap((p) =>
+        p.in === 'query' && p.example !== undefined ? [[p.name as string, String(p.example)]] : [],
+      ),
+    ).toString();
+    const reply = await call(method, query === '' ? resolved : `${resolved}?${query}`, example);
     const success = Object.keys(operation.responses).find((status) => status.startsWith('2'));
     expect(reply.status, `${method} ${resolved}: ${reply.text}`).toBe(Number(success));
     if (operationId === 'createScore') ids.score = reply.body.id;
@@ -101,5 +117,6 @@ describe('every operation of openapi.yaml, with its example', () => {
     if (operationId === 'createWatchlist') ids.watchlists = reply.body.id;
     if (operationId === 'createWebhookEndpoint') ids.webhook_endpoints = reply.body.id;
     if (operationId === 'listEvents') ids.events = reply.body.data[0].id;
+    if (operationId === 'createOutcome') ids.outcomes = reply.body.id;
   });
 });

@@ -4,7 +4,7 @@
  * the same rules to readers; a test reaches each verdict for any company by following them.
  */
 import type { Firmographics } from '../../world/firmographics.ts';
-import { Words, wordsOf } from './terms.ts';
+import { compared, Words, writtenWordsOf } from './terms.ts';
 
 export type AreaName = 'industry' | 'tech_stack' | 'size' | 'evidence';
 
@@ -75,17 +75,17 @@ export interface AreaMatch {
   readonly terms: readonly string[];
 }
 
-/** The industry matches on its whole name, or on one of its words of 4 letters or more that is not generic. */
+/**
+ * The industry matches on its whole name, or on one of its words of 4 letters or more (as written)
+ * that is not generic.
+ */
 export function matchIndustry(offering: Words, industry: string): AreaMatch {
   if (offering.hasPhrase(industry)) {
     return { area: 'industry', matched: true, terms: [industry] };
   }
-  // Compared as `wordsOf` gives them, named as the industry writes them.
-  const written = industry.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const index = wordsOf(industry).findIndex(
-    (w) => w.length >= 4 && !GENERIC_INDUSTRY_WORDS.has(w) && offering.has(w),
+  const word = writtenWordsOf(industry).find(
+    (w) => w.length >= 4 && !GENERIC_INDUSTRY_WORDS.has(compared(w)) && offering.has(compared(w)),
   );
-  const word = written[index];
   return { area: 'industry', matched: word !== undefined, terms: word === undefined ? [] : [word] };
 }
 
@@ -114,7 +114,10 @@ export function matchSize(
 
 /** The words of a trigger that evidence matching looks for: 5 letters or more, not stop words. */
 export function evidenceWords(trigger: string): string[] {
-  return wordsOf(trigger).filter((word) => word.length >= 5 && !EVIDENCE_STOP_WORDS.has(word));
+  return writtenWordsOf(trigger)
+    .filter((word) => word.length >= 5)
+    .map(compared)
+    .filter((word) => !EVIDENCE_STOP_WORDS.has(word));
 }
 
 /** Evidence matches when the offering shares a word with one of the company's key triggers. */

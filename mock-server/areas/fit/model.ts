@@ -50,7 +50,7 @@ function subjectOf(offering: string): string {
       .split(/[.!?](?:\s|$)/)[0]
       ?.replace(/\s+/g, ' ')
       .trim() ?? '';
-  return sentence === '' ? 'Your offering' : cut(sentence, MAX_SUBJECT);
+  return /[\p{L}\p{N}]/u.test(sentence) ? cut(sentence, MAX_SUBJECT) : 'Your offering';
 }
 
 function describe(

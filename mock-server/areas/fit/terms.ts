@@ -4,11 +4,19 @@
  * "Startups" meets "startup"). A phrase matches when its words appear one after another.
  */
 
+/** The words of a text as written: lower-cased runs of letters and digits. */
+export function writtenWordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** A written word as fit analysis compares it: without a final "s" when it has 4 letters or more. */
+export function compared(word: string): string {
+  return word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
 /** The words of a text, compared as fit analysis compares them. */
 export function wordsOf(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) =>
-    word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : word,
-  );
+  return writtenWordsOf(text).map(compared);
 }
 
 /** A text's words, ready to be searched for phrases. */
