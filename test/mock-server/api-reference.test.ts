@@ -106,7 +106,9 @@ describe('every operation of openapi.yaml, with its example', () => {
     // Query parameters with an example in the spec are sent with it.
     const query = new URLSearchParams(
       (operation.parameters ?? []).flatMap((p) =>
-        p.in === 'query' && p.example !== undefined ? [[p.name as string, String(p.example)]] : [],
+        p.in === 'query' && p.example !== undefined
+          ? [[p.name as string, String(p.example)] as [string, string]]
+          : [],
       ),
     ).toString();
     const reply = await call(method, query === '' ? resolved : `${resolved}?${query}`, example);
