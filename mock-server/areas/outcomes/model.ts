@@ -7,8 +7,9 @@ import type { MockContext } from '../../context.ts';
 import { isoSeconds } from '../../kernel/clock.ts';
 import { invalidRequest, notFound } from '../../kernel/errors.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
-import { companyFor } from '../../world/snapshots.ts';
-import { type ScoreRecord, scoreHistory } from '../scores/index.ts';
+import { firmographicsOf } from '../../world/firmographics.ts';
+import { keyTriggersOf } from '../../world/triggers.ts';
+import { domainScores, type ScoreRecord, snapshotNow } from '../scores/index.ts';
 import type { OutcomeKind, OutcomeRecord } from './records.ts';
 import { newestFirst } from './stages.ts';
 
@@ -39,11 +40,12 @@ const toSecond = (ms: number) => Math.floor(ms / 1_000) * 1_000;
  * `computed_at` and `occurred_at` show them), among the scores it keeps.
  */
 export function scoreAt(space: Space, domain: string, at: number): ScoreRecord | undefined {
-  let found: ScoreRecord | undefined;
-  for (const record of scoreHistory(space)) {
-    if (record.domain === domain && toSecond(record.computedAt) <= at) found = record;
+  const scores = domainScores(space, domain);
+  for (let i = scores.length - 1; i >= 0; i--) {
+    const record = scores[i] as ScoreRecord;
+    if (toSecond(record.computedAt) <= at) return record;
   }
-  return found;
+  return undefined;
 }
 
 /** When an outcome happened: `occurred_at` (RFC 3339, already checked) or now, to the second. */
@@ -85,10 +87,11 @@ export function createOutcome(
     );
   }
   const score = scoreAt(space, input.domain, at);
+  const snapshot = snapshotNow(ctx, space, input.domain);
   const record: OutcomeRecord = {
     id: ctx.ids.next('out'),
     domain: input.domain,
-    company: companyFor(input.domain).name,
+    company: snapshot.name,
     outcome: input.outcome,
     notes: input.notes ?? null,
     occurredAt: at,
@@ -96,6 +99,8 @@ export function createOutcome(
     seq: book.seq++,
     scoreAtOutcome: score?.snapshot.score ?? null,
     bandAtOutcome: score?.snapshot.band ?? null,
+    industry: firmographicsOf(input.domain).industry,
+    triggers: keyTriggersOf(snapshot),
   };
   book.byId.set(record.id, record);
   return record;

@@ -18,4 +18,8 @@ export interface OutcomeRecord {
   readonly seq: number;
   readonly scoreAtOutcome: number | null;
   readonly bandAtOutcome: Band | null;
+  /** The company's industry, as its firmographics name it (aggregate signals segment by it). */
+  readonly industry: string;
+  /** The domain's key triggers as the workspace would have scored it when this was recorded. */
+  readonly triggers: readonly string[];
 }

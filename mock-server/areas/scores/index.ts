@@ -10,6 +10,7 @@ export {
   applyRequestMagic,
   type CacheStatus,
   computeScore,
+  domainScores,
   freshScore,
   latestScore,
   MAX_SCORES_PER_SPACE,

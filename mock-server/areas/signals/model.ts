@@ -3,14 +3,13 @@
  * workspace's outcomes for one domain; the segment is one domain, or every domain of an industry.
  * Samples come from the synthetic population (`population.ts`) and from every workspace of this
  * mock, in the caller's mode. Below `PRIVACY_THRESHOLD` samples nothing is shown, not even how many.
+ * What a sample needs of its domain (its industry, its key triggers) was kept with its outcomes
+ * when they were recorded, so that a segment costs one pass over the outcomes.
  */
 import type { MockContext } from '../../context.ts';
 import { DAY_MS } from '../../kernel/clock.ts';
 import type { Mode } from '../../tenancy/workspace.ts';
 import { companies } from '../../world/companies.ts';
-import { firmographicsOf } from '../../world/firmographics.ts';
-import { snapshotOf } from '../../world/snapshots.ts';
-import { keyTriggersOf } from '../../world/triggers.ts';
 import { INDUSTRIES } from '../../world/vocabulary.ts';
 import { allOutcomes, newestFirst, type OutcomeRecord, reaches } from '../outcomes/index.ts';
 import { share, topTriggers } from '../reports/index.ts';
@@ -58,6 +57,8 @@ function sampleOf(domain: string, outcomes: readonly OutcomeRecord[]): Sample {
   const met = oldestFirst.find((outcome) => reaches(outcome.outcome, 'meeting'));
   return {
     domain,
+    industry: latest.industry,
+    triggers: latest.triggers,
     band: latest.bandAtOutcome,
     outcome: latest.outcome,
     daysToMeeting:
@@ -68,12 +69,16 @@ function sampleOf(domain: string, outcomes: readonly OutcomeRecord[]): Sample {
 }
 
 /** The samples of every workspace of the mock, in one mode, that fall in the segment. */
-function ownSamples(ctx: MockContext, mode: Mode, inSegment: (domain: string) => boolean) {
+function ownSamples(
+  ctx: MockContext,
+  mode: Mode,
+  inSegment: (of: { domain: string; industry: string }) => boolean,
+) {
   const samples: Sample[] = [];
   for (const workspace of ctx.tenants.all()) {
     const byDomain = new Map<string, OutcomeRecord[]>();
     for (const outcome of allOutcomes(workspace.spaces[mode])) {
-      if (!inSegment(outcome.domain)) continue;
+      if (!inSegment(outcome)) continue;
       const list = byDomain.get(outcome.domain);
       if (list === undefined) byDomain.set(outcome.domain, [outcome]);
       else list.push(outcome);
@@ -97,26 +102,14 @@ function median(values: readonly number[]): number | null {
 
 /** The aggregate signals of a segment, seen from a key of `mode`. */
 export function aggregateSignals(ctx: MockContext, mode: Mode, segment: Segment): AggregateResult {
+  const wanted = industryKey(segment.value);
   const inSegment =
     segment.type === 'domain'
-      ? (domain: string) => domain === segment.value
-      : (domain: string) =>
-          industryKey(firmographicsOf(domain).industry) === industryKey(segment.value);
-  const samples = [
-    ...syntheticPopulation().filter((sample) => inSegment(sample.domain)),
-    ...ownSamples(ctx, mode, inSegment),
-  ];
+      ? (of: { domain: string }) => of.domain === segment.value
+      : (of: { industry: string }) => industryKey(of.industry) === wanted;
+  const samples = [...syntheticPopulation().filter(inSegment), ...ownSamples(ctx, mode, inSegment)];
   if (samples.length < PRIVACY_THRESHOLD) return { available: false, segment };
   const count = (test: (sample: Sample) => boolean) => samples.filter(test).length;
-  const triggersByDomain = new Map<string, string[]>();
-  const triggersOf = (domain: string) => {
-    let triggers = triggersByDomain.get(domain);
-    if (triggers === undefined) {
-      triggers = keyTriggersOf(snapshotOf(domain, ctx.now()));
-      triggersByDomain.set(domain, triggers);
-    }
-    return triggers;
-  };
   return {
     available: true,
     segment,
@@ -136,6 +129,6 @@ export function aggregateSignals(ctx: MockContext, mode: Mode, segment: Segment)
     medianDaysToMeeting: median(
       samples.flatMap((s) => (s.daysToMeeting === null ? [] : [s.daysToMeeting])),
     ),
-    topTriggers: topTriggers(samples.map((sample) => triggersOf(sample.domain))),
+    topTriggers: topTriggers(samples.map((sample) => sample.triggers)),
   };
 }

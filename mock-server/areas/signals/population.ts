@@ -13,6 +13,8 @@
  */
 import { companies } from '../../world/companies.ts';
 import { type Band, bandOf } from '../../world/scoring-model.ts';
+import { snapshotOf } from '../../world/snapshots.ts';
+import { keyTriggersOf } from '../../world/triggers.ts';
 import type { OutcomeKind } from '../outcomes/index.ts';
 
 /** How many peer workspaces tracked each fixture company. */
@@ -70,6 +72,10 @@ export const LADDERS: Readonly<Record<Band, readonly Rung[]>> = {
 /** One (workspace, domain) pair with outcomes, reduced to what aggregate signals count. */
 export interface Sample {
   readonly domain: string;
+  /** The domain's industry, as its firmographics name it. */
+  readonly industry: string;
+  /** The domain's key triggers when the latest outcome was recorded. */
+  readonly triggers: readonly string[];
   /** The band of the latest outcome's score, or null when the workspace had no score. */
   readonly band: Band | null;
   /** The latest outcome. */
@@ -80,11 +86,20 @@ export interface Sample {
 
 /** The peers' samples of one fixture company. */
 export function syntheticSamples(company: (typeof companies)[number]): Sample[] {
+  // A fixture's evidence does not move with time: its triggers are the same at any moment.
+  const triggers = keyTriggersOf(snapshotOf(company.domain, 0));
   return Array.from({ length: SYNTHETIC_SAMPLES_PER_COMPANY }, (_, i) => {
     const seen = company.history[29 - 2 * i] ?? company.score;
     const band = bandOf(seen);
     const [outcome, days] = LADDERS[band][i] as Rung;
-    return { domain: company.domain, band, outcome, daysToMeeting: days };
+    return {
+      domain: company.domain,
+      industry: company.industry,
+      triggers,
+      band,
+      outcome,
+      daysToMeeting: days,
+    };
   });
 }
 
