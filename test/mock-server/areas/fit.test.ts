@@ -256,10 +256,10 @@ describe('fit analysis', () => {
 
   it('fails once for flaky.test and always for rate-limited.test, like a score', async () => {
     const api = mockApi();
-    const fit = (domain: string) => api.post('/fit', { domain, offering: 'Analytics' });
-    expect((await fit('flaky.test')).status).toBe(500);
-    expect((await fit('flaky.test')).status).toBe(200);
-    const limited = await fit('rate-limited.test');
+    const analyze = (domain: string) => api.post('/fit', { domain, offering: 'Analytics' });
+    expect((await analyze('flaky.test')).status).toBe(500);
+    expect((await analyze('flaky.test')).status).toBe(200);
+    const limited = await analyze('rate-limited.test');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('1');
   });
