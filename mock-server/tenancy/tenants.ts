@@ -3,6 +3,7 @@
  * live key derived from the mock's seed (the same seed gives the same keys in every run), or the
  * keys the caller chose for the default workspace.
  */
+import { ControlError } from '../kernel/errors.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import { deriveKey, type KeyRecord, keyRecord } from './keys.ts';
 import { PLANS, type PlanName } from './plans.ts';
@@ -22,6 +23,9 @@ export interface TenantsOptions {
   /** Apply the per-minute rate limits. */
   rateLimits: boolean;
 }
+
+/** The most workspaces one mock holds. */
+export const MAX_WORKSPACES = 1_000;
 
 export class Tenants {
   readonly #kernel: Kernel;
@@ -55,8 +59,13 @@ export class Tenants {
   } {
     const plan = PLANS[options.plan ?? 'team'];
     if (plan === undefined) {
-      throw new TypeError(
+      throw new ControlError(
         `plan must be "starter", "team" or "scale", got "${String(options.plan)}"`,
+      );
+    }
+    if (this.#workspaces.size >= MAX_WORKSPACES) {
+      throw new ControlError(
+        `a mock holds at most ${MAX_WORKSPACES} workspaces; reset() it to start over`,
       );
     }
     const index = this.#count++;
