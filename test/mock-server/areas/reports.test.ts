@@ -21,7 +21,7 @@ function observed(start: string) {
     const { score } = event.data as { score: Score };
     scores.push({
       domain: score.domain,
-      score: score.score,
+      score: score.score as number,
       band: score.band as SeenScore['band'],
       delta_30d: score.delta_30d,
       at: Date.parse(score.computed_at),

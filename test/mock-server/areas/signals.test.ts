@@ -259,12 +259,12 @@ describe('aggregate signals', () => {
   it.each([
     [
       '',
-      undefined,
+      'body',
       'Pass exactly one of domain or industry: the segment is one domain, or every domain of one industry.',
     ],
     [
       '?domain=stripe.com&industry=Software',
-      undefined,
+      'body',
       'Pass exactly one of domain or industry: the segment is one domain, or every domain of one industry.',
     ],
     ['?domain=localhost', 'domain', 'domain must be a domain name such as "stripe.com".'],
