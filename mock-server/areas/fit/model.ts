@@ -9,7 +9,14 @@ import { type Firmographics, firmographicsOf } from '../../world/firmographics.t
 import { magicBehaviour } from '../../world/magic.ts';
 import { keyTriggersOf } from '../../world/triggers.ts';
 import { applyRequestMagic, snapshotNow, unscorable } from '../scores/index.ts';
-import { AREA_POINTS, type AreaMatch, matchAreas, SIZE_LABELS, sizeSegmentOf } from './areas.ts';
+import {
+  AREA_POINTS,
+  type AreaMatch,
+  matchAreas,
+  type matchSize,
+  SIZE_LABELS,
+  sizeSegmentOf,
+} from './areas.ts';
 
 export type OverallFit = 'strong_fit' | 'maybe' | 'misfit';
 
@@ -53,60 +60,84 @@ function subjectOf(offering: string): string {
   return /[\p{L}\p{N}]/u.test(sentence) ? cut(sentence, MAX_SUBJECT) : 'Your offering';
 }
 
-function describe(
+interface Lines {
+  matched: string[];
+  gaps: string[];
+  points: string[];
+}
+
+type Describe = (lines: Lines, company: string, firm: Firmographics, match: AreaMatch) => void;
+
+const sizeOf = (firm: Firmographics) =>
+  `${SIZE_LABELS[sizeSegmentOf(firm.employee_count)]} (${count(firm.employee_count)} employees)`;
+
+const describeIndustry: Describe = (lines, company, firm, match) => {
+  if (!match.matched) {
+    lines.gaps.push(`Industry: the offering does not speak to ${firm.industry}`);
+    return;
+  }
+  lines.matched.push(
+    `Industry: ${company} is in ${firm.industry} (the offering names "${match.terms[0]}")`,
+  );
+  lines.points.push(`Speak to ${firm.industry}: that is where ${company} plays.`);
+};
+
+const describeTech: Describe = (lines, company, firm, match) => {
+  if (match.matched) {
+    lines.matched.push(`Tech stack: ${company} uses ${match.terms.join(', ')}`);
+    lines.points.push(`Show how it works with ${match.terms[0]}, which ${company} already uses.`);
+  } else if (firm.tech_stack.length > 0) {
+    const tools = firm.tech_stack.slice(0, 5).join(', ');
+    lines.gaps.push(`Tech stack: the offering names none of ${company}'s tools (${tools})`);
+  } else lines.gaps.push(`Tech stack: ${company}'s tools are not known`);
+};
+
+function describeSize(
+  lines: Lines,
   company: string,
   firm: Firmographics,
-  areas: ReturnType<typeof matchAreas>,
-): { matched: string[]; gaps: string[]; points: string[] } {
-  const matched: string[] = [];
-  const gaps: string[] = [];
-  const points: string[] = [];
-  const size = `${SIZE_LABELS[sizeSegmentOf(firm.employee_count)]} (${count(firm.employee_count)} employees)`;
-  const { industry, tech, size: sized, evidence } = areas;
-
-  if (industry.matched) {
-    matched.push(
-      `Industry: ${company} is in ${firm.industry} (the offering names "${industry.terms[0]}")`,
+  match: ReturnType<typeof matchSize>,
+): void {
+  const label = SIZE_LABELS[sizeSegmentOf(firm.employee_count)];
+  if (match.matched) {
+    lines.matched.push(`Size: ${company} is ${sizeOf(firm)}`);
+    lines.points.push(`Frame it for ${label} of about ${count(firm.employee_count)} people.`);
+  } else if (match.named.length > 0) {
+    const named = match.named.map((segment) => SIZE_LABELS[segment].replace(/^an? /, ''));
+    lines.gaps.push(
+      `Size: the offering is for ${named.join(' and ')} buyers; ${company} is ${sizeOf(firm)}`,
     );
-    points.push(`Speak to ${firm.industry}: that is where ${company} plays.`);
-  } else gaps.push(`Industry: the offering does not speak to ${firm.industry}`);
-
-  if (tech.matched) {
-    matched.push(`Tech stack: ${company} uses ${tech.terms.join(', ')}`);
-    points.push(`Show how it works with ${tech.terms[0]}, which ${company} already uses.`);
-  } else if (firm.tech_stack.length > 0) {
-    gaps.push(
-      `Tech stack: the offering names none of ${company}'s tools (${firm.tech_stack.slice(0, 5).join(', ')})`,
-    );
-  } else gaps.push(`Tech stack: ${company}'s tools are not known`);
-
-  if (sized.matched) {
-    matched.push(`Size: ${company} is ${size}`);
-    points.push(
-      `Frame it for ${SIZE_LABELS[sizeSegmentOf(firm.employee_count)]} of about ${count(firm.employee_count)} people.`,
-    );
-  } else if (sized.named.length > 0) {
-    const named = sized.named
-      .map((segment) => SIZE_LABELS[segment].replace(/^an? /, ''))
-      .join(' and ');
-    gaps.push(`Size: the offering is for ${named} buyers; ${company} is ${size}`);
-  } else gaps.push(`Size: the offering names no company size; ${company} is ${size}`);
-
-  if (evidence.matched) {
-    const more = evidence.terms.length > 1 ? ` and ${evidence.terms.length - 1} more` : '';
-    matched.push(`Evidence: "${evidence.terms[0]}"${more}`);
-    points.unshift(`Open with what ${company} is doing now: "${evidence.terms[0]}".`);
-  } else gaps.push(`Evidence: nothing in the offering meets what ${company} is doing now`);
-
-  if (firm.has_recent_funding && matched.length > 0) {
-    points.push(`${company} raised recently: budget may be open.`);
+  } else {
+    lines.gaps.push(`Size: the offering names no company size; ${company} is ${sizeOf(firm)}`);
   }
-  if (matched.length === 0) {
-    points.push(
+}
+
+const describeEvidence: Describe = (lines, company, _firm, match) => {
+  if (!match.matched) {
+    lines.gaps.push(`Evidence: nothing in the offering meets what ${company} is doing now`);
+    return;
+  }
+  const more = match.terms.length > 1 ? ` and ${match.terms.length - 1} more` : '';
+  lines.matched.push(`Evidence: "${match.terms[0]}"${more}`);
+  lines.points.unshift(`Open with what ${company} is doing now: "${match.terms[0]}".`);
+};
+
+/** One line per area in `matched_areas` or `gaps`, and the talking points the matches give. */
+function describe(company: string, firm: Firmographics, areas: ReturnType<typeof matchAreas>) {
+  const lines: Lines = { matched: [], gaps: [], points: [] };
+  describeIndustry(lines, company, firm, areas.industry);
+  describeTech(lines, company, firm, areas.tech);
+  describeSize(lines, company, firm, areas.size);
+  describeEvidence(lines, company, firm, areas.evidence);
+  if (firm.has_recent_funding && lines.matched.length > 0) {
+    lines.points.push(`${company} raised recently: budget may be open.`);
+  }
+  if (lines.matched.length === 0) {
+    lines.points.push(
       `Nothing in the offering meets ${company} yet: find a use case in ${firm.industry} first.`,
     );
   }
-  return { matched, gaps, points };
+  return lines;
 }
 
 function pitchOf(
