@@ -1630,6 +1630,7 @@ export interface components {
         /** @description `plan_required`: the workspace's plan does not include this endpoint. The message names the plans that do. */
         PlanRequired: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
