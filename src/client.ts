@@ -6,7 +6,7 @@ import { EventsResource } from './resources/events.ts';
 import { FitResource } from './resources/fit.ts';
 import { OutcomesResource } from './resources/outcomes.ts';
 import { PeopleResource } from './resources/people.ts';
-import { ReportsResource } from './resources/reports.ts';
+import { PipelineReportsResource, type ReportsResource } from './resources/reports.ts';
 import { ScoresResource } from './resources/scores.ts';
 import { SignalsResource } from './resources/signals.ts';
 import { WatchlistsResource } from './resources/watchlists.ts';
@@ -70,7 +70,7 @@ export class IntentIQ {
     this.events = new EventsResource(transport);
     this.account = new AccountResource(transport);
     this.outcomes = new OutcomesResource(transport);
-    this.reports = new ReportsResource(transport);
+    this.reports = { pipeline: new PipelineReportsResource(transport) };
     this.signals = new SignalsResource(transport);
     this.fit = new FitResource(transport);
   }

@@ -85,8 +85,6 @@ function hint(Class: ErrorClass, init: Omit<APIErrorInit, 'message'>, context: E
     }
     case RestrictedUseError:
       return 'The acceptable use policy refuses this input; retrying will not help.';
-    case PlanRequiredError:
-      return 'Use a key of a workspace on a plan that has it; retrying will not help.';
     case NotFoundError:
       return "Check the ID: objects belong to one workspace, and test-mode and live-mode objects don't see each other.";
     case IdempotencyConflictError:

@@ -1,6 +1,6 @@
 import type { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/options.ts';
-import { APIResource, type Transport, type WithMode } from '../core/resource.ts';
+import { APIResource, type WithMode } from '../core/resource.ts';
 import { parseParams } from '../core/validate.ts';
 import type { components } from '../generated/openapi.ts';
 import { PipelineReportParamsSchema } from '../schemas/params.ts';
@@ -60,12 +60,7 @@ export class PipelineReportsResource extends APIResource {
 }
 
 /** Reports: `reports.pipeline`. */
-export class ReportsResource extends APIResource {
+export interface ReportsResource {
   /** The pipeline report of a quarter. */
   readonly pipeline: PipelineReportsResource;
-
-  constructor(transport: Transport) {
-    super(transport);
-    this.pipeline = new PipelineReportsResource(transport);
-  }
 }

@@ -133,7 +133,7 @@ describe('one class per error code', () => {
       type: 'permission_error',
     });
     expect((error as Error).message).toBe(
-      'A plan_required message from the API. Use a key of a workspace on a plan that has it; retrying will not help. (403 plan_required, request req_01HZ9X3F7QMHN4V)',
+      'A plan_required message from the API. (403 plan_required, request req_01HZ9X3F7QMHN4V)',
     );
   });
 

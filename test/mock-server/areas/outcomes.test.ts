@@ -113,7 +113,7 @@ describe('outcomes', () => {
     [
       'occurred_at',
       { domain: 'stripe.com', outcome: 'won', occurred_at: '2026-05-28 14:02' },
-      'occurred_at must be a date-time with a time zone, such as "2026-05-28T14:02:11Z".',
+      'occurred_at must be a date-time such as "2026-05-28T14:02:11Z".',
     ],
     [
       'occurred_at (in the future)',

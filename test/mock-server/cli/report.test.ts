@@ -147,7 +147,7 @@ describe('iiq report', () => {
     const io = memoryIO({ ...env, IIQ_API_KEY: starter.keys.test });
     expect(await main(['report'], io)).toBe(1);
     expect(io.errors[0]).toMatch(
-      /^iiq: Pipeline reports are part of the Team and Scale plans; this workspace is on Starter\. Upgrade the plan to use them\. Use a key of a workspace on a plan that has it; retrying will not help\. \(403 plan_required, request req_\w+\)$/,
+      /^iiq: Pipeline reports are part of the Team and Scale plans; this workspace is on Starter\. Upgrade the plan to use them\. \(403 plan_required, request req_\w+\)$/,
     );
   });
 
