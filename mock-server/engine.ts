@@ -10,9 +10,13 @@
 import { accountArea } from './areas/account/index.ts';
 import { bulkArea } from './areas/bulk/index.ts';
 import { eventsArea } from './areas/events/index.ts';
+import { fitArea } from './areas/fit/index.ts';
+import { outcomesArea } from './areas/outcomes/index.ts';
 import { peopleArea } from './areas/people/index.ts';
+import { reportsArea } from './areas/reports/index.ts';
 import { scoresArea } from './areas/scores/index.ts';
 import { scoringProfilesArea } from './areas/scoring-profiles/index.ts';
+import { signalsArea } from './areas/signals/index.ts';
 import { watchlistsArea } from './areas/watchlists/index.ts';
 import { subscriptions, webhookEndpointsArea } from './areas/webhook-endpoints/index.ts';
 import type { MockContext } from './context.ts';
@@ -41,6 +45,10 @@ const AREAS = [
   eventsArea,
   accountArea,
   scoringProfilesArea,
+  outcomesArea,
+  reportsArea,
+  signalsArea,
+  fitArea,
 ] as const;
 
 /** The API reference's example time: a fresh mock's first score of stripe.com matches it exactly. */

@@ -28,6 +28,7 @@ export {
   InvalidRequestError,
   NotFoundError,
   ObjectTypeMismatchError,
+  PlanRequiredError,
   RateLimitError,
   RestrictedUseError,
   UnresolvablePersonError,
@@ -55,12 +56,29 @@ export type {
   UnscorableDomain,
 } from './resources/bulk.ts';
 export type { Event, EventListParams, EventsResource, EventType } from './resources/events.ts';
+export type { FitAnalysis, FitParams, FitResource, OverallFit } from './resources/fit.ts';
+export type {
+  Outcome,
+  OutcomeCreateParams,
+  OutcomeKind,
+  OutcomeListParams,
+  OutcomesResource,
+  OutcomeUpdateParams,
+} from './resources/outcomes.ts';
 export type {
   PeopleResource,
   Person,
   PersonScoreParams,
   Seniority,
 } from './resources/people.ts';
+export type {
+  MarketDemandSignal,
+  OutcomeSummary,
+  PipelineReport,
+  PipelineReportParams,
+  PipelineReportsResource,
+  ReportsResource,
+} from './resources/reports.ts';
 export {
   type Band,
   type Evidence,
@@ -125,6 +143,14 @@ export type {
   ScoringScoreListParams,
   ScoringScoresResource,
 } from './resources/scoring-scores.ts';
+export type {
+  AggregateSignals,
+  AggregateSignalsAvailable,
+  AggregateSignalsParams,
+  AggregateSignalsUnavailable,
+  Segment,
+  SignalsResource,
+} from './resources/signals.ts';
 export type {
   WatchlistAccount,
   WatchlistAccounts,

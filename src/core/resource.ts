@@ -46,14 +46,18 @@ export class APIResource {
     return new APIPromise(async () => this.#transport.send<T>(await prepare(), options));
   }
 
-  /** A lazy list: `prepare` runs once, when the first page is needed. */
+  /**
+   * A lazy list: `prepare` runs once, when the first page is needed (it may be async, to
+   * normalise a domain filter).
+   */
   protected paginate<Item>(
     prepare: () => ListCall | Promise<ListCall>,
     options?: RequestOptions,
   ): PagePromise<Item> {
-    let call: ListCall | undefined;
+    let prepared: ListCall | Promise<ListCall> | undefined;
     return new PagePromise<Item>(async (cursor) => {
-      call ??= await prepare();
+      prepared ??= prepare();
+      const call = await prepared;
       const query = cursor === undefined ? call.query : { ...call.query, cursor };
       return this.#transport.send<ListEnvelope<Item>>(
         {
