@@ -29,6 +29,7 @@ export {
   InvalidRequestError,
   NotFoundError,
   ObjectTypeMismatchError,
+  PlanRequiredError,
   RateLimitError,
   RestrictedUseError,
   UnresolvablePersonError,
@@ -56,6 +57,7 @@ export type {
   UnscorableDomain,
 } from './resources/bulk.ts';
 export type { Event, EventListParams, EventsResource, EventType } from './resources/events.ts';
+export type { FitAnalysis, FitParams, FitResource, OverallFit } from './resources/fit.ts';
 export type {
   IntentPerson,
   IntentResource,
@@ -67,11 +69,27 @@ export type {
   IntentSearchWaitOptions,
 } from './resources/intent-searches.ts';
 export type {
+  Outcome,
+  OutcomeCreateParams,
+  OutcomeKind,
+  OutcomeListParams,
+  OutcomesResource,
+  OutcomeUpdateParams,
+} from './resources/outcomes.ts';
+export type {
   PeopleResource,
   Person,
   PersonScoreParams,
   Seniority,
 } from './resources/people.ts';
+export type {
+  MarketDemandSignal,
+  OutcomeSummary,
+  PipelineReport,
+  PipelineReportParams,
+  PipelineReportsResource,
+  ReportsResource,
+} from './resources/reports.ts';
 export {
   type Band,
   type Evidence,
@@ -136,6 +154,14 @@ export type {
   ScoringScoreListParams,
   ScoringScoresResource,
 } from './resources/scoring-scores.ts';
+export type {
+  AggregateSignals,
+  AggregateSignalsAvailable,
+  AggregateSignalsParams,
+  AggregateSignalsUnavailable,
+  Segment,
+  SignalsResource,
+} from './resources/signals.ts';
 export type {
   WatchlistAccount,
   WatchlistAccounts,

@@ -4,6 +4,10 @@ export const HELP = `iiq: the IntentIQ command line
 Usage:
   iiq score <domain> [--json]        Score a company. Uses the live API when IIQ_API_KEY is set,
                                      otherwise a built-in mock in test mode (no key, no credits).
+  iiq report [--period 2026-Q2] [--json]
+                                     The pipeline report of a quarter (default: the current one):
+                                     bands and conversion by band as bars, the trend against the
+                                     prior quarter. Without IIQ_API_KEY, a demo from a built-in mock.
   iiq mock [options]                 Run the reference mock server of the IntentIQ API.
       --port <n>                     Port to listen on (default 4010; 0 picks a free one)
       --host <address>               Address to listen on (default 127.0.0.1)
@@ -24,7 +28,9 @@ Usage:
   iiq --version                      Show the version
 
 Environment:
-  IIQ_API_KEY    API key for iiq score and iiq webhooks listen (iiq_live_... or iiq_test_...)
+  IIQ_API_KEY    API key for iiq score, iiq report and iiq webhooks listen (iiq_live_... or
+                 iiq_test_...)
+  NO_COLOR       Set to print iiq report without colour (it has none when piped anyway)
   IIQ_BASE_URL   API base URL (default https://api.intentiq.dev/v1)
 
 Docs: the README of @vesperwise/node (node_modules/@vesperwise/node/README.md).`;

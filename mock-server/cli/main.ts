@@ -1,5 +1,6 @@
 /**
- * `iiq`: the IntentIQ command line. `iiq score <domain>`, `iiq mock` and `iiq webhooks listen`. It
+ * `iiq`: the IntentIQ command line. `iiq score <domain>`, `iiq report`, `iiq mock` and
+ * `iiq webhooks listen`. It
  * imports the mock's
  * engine, routes and HTTP server directly (not the `./mock` entry), so it runs without msw.
  */
@@ -8,6 +9,7 @@ import { type FlagSpec, parseArgs, UsageError } from './args.ts';
 import { HELP } from './help.ts';
 import { type CliIO, processIO } from './io.ts';
 import { MOCK_FLAGS, runMock } from './mock.ts';
+import { REPORT_FLAGS, runReport } from './report.ts';
 import { runScore, SCORE_FLAGS } from './score.ts';
 import { LISTEN_FLAGS, runListen } from './webhooks-listen.ts';
 
@@ -19,6 +21,7 @@ const GLOBAL_FLAGS = {
 function flagsFor(command: string | undefined): Record<string, FlagSpec> {
   if (command === 'mock') return { ...GLOBAL_FLAGS, ...MOCK_FLAGS };
   if (command === 'score') return { ...GLOBAL_FLAGS, ...SCORE_FLAGS };
+  if (command === 'report') return { ...GLOBAL_FLAGS, ...REPORT_FLAGS };
   if (command === 'webhooks') return { ...GLOBAL_FLAGS, ...LISTEN_FLAGS };
   return GLOBAL_FLAGS;
 }
@@ -37,6 +40,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       return command === undefined && args.flags.help !== true ? 2 : 0;
     }
     if (command === 'score') return await runScore(args, io);
+    if (command === 'report') return await runReport(args, io);
     if (command === 'mock') {
       const stop = await runMock(args, io);
       return await new Promise<number>((resolve) => {

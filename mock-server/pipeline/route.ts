@@ -12,6 +12,7 @@ import type * as z from 'zod/mini';
 import type { operations, paths } from '../../src/generated/openapi.ts';
 import type { MockContext } from '../context.ts';
 import type { Bucket } from '../kernel/rate-limits.ts';
+import type { PlanName } from '../tenancy/plans.ts';
 import type { Space } from '../tenancy/workspace.ts';
 
 /** A request as the mock's pipeline (`mock.handle`) takes it. */
@@ -108,6 +109,13 @@ export interface Route<Body = unknown, Query = unknown, Params = Record<string, 
   readonly queryLists?: readonly string[];
   /** Checks the parsed body before the schema does, for rules a schema says poorly. Throws a 400. */
   readonly precheck?: (raw: unknown) => void;
+  /** The body may be left out altogether; it is then read as `{}`. */
+  readonly optionalBody?: boolean;
+  /**
+   * The plans that include the route, and what it is called in the refusal: other plans get
+   * `403 plan_required`, before the input is read.
+   */
+  readonly plans?: { readonly names: readonly PlanName[]; readonly feature: string };
   readonly handler: (
     request: MockRequest,
     context: RouteContext<Body, Query, Params>,

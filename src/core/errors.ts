@@ -129,6 +129,14 @@ export class RestrictedUseError extends APIError {
   override name = 'RestrictedUseError';
 }
 
+/**
+ * 403 `plan_required`: the workspace's plan does not include the endpoint (pipeline reports and
+ * aggregate signals need the Team or Scale plan). The message names the plans that have it.
+ */
+export class PlanRequiredError extends APIError {
+  override name = 'PlanRequiredError';
+}
+
 /** 404 `not_found`: no object with that ID exists in the key's workspace and mode. */
 export class NotFoundError extends APIError {
   override name = 'NotFoundError';

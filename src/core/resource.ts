@@ -6,6 +6,7 @@
  */
 import type { components } from '../generated/openapi.ts';
 import type { RequestSpec, Transport } from '../internal/transport.ts';
+import { schemasReady } from '../schemas/ready.ts';
 import { APIPromise } from './api-promise.ts';
 import { checkCallbackUrl } from './callback-url.ts';
 import type { RequestOptions } from './options.ts';
@@ -60,17 +61,25 @@ export class APIResource {
     prepare: () => RequestSpec | Promise<RequestSpec>,
     options?: RequestOptions,
   ): APIPromise<T> {
-    return new APIPromise(async () => this.#transport.send<T>(await prepare(), options));
+    return new APIPromise(async () => {
+      await schemasReady();
+      return this.#transport.send<T>(await prepare(), options);
+    });
   }
 
-  /** A lazy list: `prepare` runs once, when the first page is needed. */
+  /**
+   * A lazy list: `prepare` runs once, when the first page is needed (it may be async, to
+   * normalise a domain filter).
+   */
   protected paginate<Item>(
     prepare: () => ListCall | Promise<ListCall>,
     options?: RequestOptions,
   ): PagePromise<Item> {
-    let call: ListCall | undefined;
+    let prepared: ListCall | Promise<ListCall> | undefined;
     return new PagePromise<Item>(async (cursor) => {
-      call ??= await prepare();
+      await schemasReady();
+      prepared ??= prepare();
+      const call = await prepared;
       const query = cursor === undefined ? call.query : { ...call.query, cursor };
       return this.#transport.send<ListEnvelope<Item>>(
         {

@@ -696,6 +696,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List outcomes
+         * @description The workspace's outcomes, newest `occurred_at` first (ties: the one recorded later first),
+         *     optionally only those of one domain or of one kind.
+         */
+        get: operations["listOutcomes"];
+        put?: never;
+        /**
+         * Record an outcome
+         * @description Records what happened with an account: `no_response`, `contacted`, `meeting_booked`,
+         *     `opportunity`, `won`, `lost` or `disqualified`. `occurred_at` defaults to now and may not be in
+         *     the future. `score_at_outcome` and `band_at_outcome` are the workspace's latest score of the
+         *     domain computed at or before `occurred_at` (compared to the second), or null when it had none.
+         *     A workspace keeps at most 10,000 outcomes in each mode; past that, `400` until some are deleted.
+         *     Free, on every plan.
+         */
+        post: operations["createOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/outcomes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an outcome
+         * @description One outcome by its `out_` ID.
+         */
+        get: operations["retrieveOutcome"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an outcome
+         * @description Deletes the outcome. Reports generated later no longer count it.
+         */
+        delete: operations["deleteOutcome"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an outcome
+         * @description Changes the kind of outcome or its notes (for example from `meeting_booked` to `won`). Fields left
+         *     out are unchanged; `occurred_at`, and so the score at the outcome, stay as recorded.
+         */
+        patch: operations["updateOutcome"];
+        trace?: never;
+    };
+    "/reports/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the pipeline report
+         * @description The pipeline report of a quarter: accounts scored and their trend against the prior quarter, the
+         *     band distribution, top accounts and triggers, conversion of tracked outcomes overall and by band,
+         *     and the market demand signal. Generated on the first request for a period and cached
+         *     (`cached: true` after); `POST` regenerates it. Every figure is defined in the `PipelineReport`
+         *     schema. Team and Scale plans only (`403 plan_required` on Starter).
+         */
+        get: operations["retrievePipelineReport"];
+        put?: never;
+        /**
+         * Regenerate the pipeline report
+         * @description Generates the report of `period` (default: the current quarter) anew from the current data, and
+         *     caches it in place of the previous one. Team and Scale plans only (`403 plan_required` on Starter).
+         */
+        post: operations["regeneratePipelineReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/aggregate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve aggregate signals
+         * @description Anonymised, across every workspace of the API: how accounts like this one convert. Pass exactly
+         *     one of `domain` (that domain) or `industry` (every domain of that industry, matched without
+         *     regard to case). A sample is one workspace's outcomes for one domain. Below 10 samples the answer
+         *     is `available: false` with the `threshold` and no figure at all, not even the sample size. Team
+         *     and Scale plans only (`403 plan_required` on Starter).
+         */
+        get: operations["retrieveAggregateSignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Analyze fit
+         * @description How well what you sell fits a company: the offering's terms matched against the company's
+         *     industry, tech stack, size and evidence. `overall_fit` is `strong_fit` at a `fit_score` of 70 or
+         *     more, `maybe` from 40 to 69, `misfit` below 40. Computed per request, never cached: one credit on
+         *     live keys, free on test keys. On every plan.
+         */
+        post: operations["analyzeFit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "score.computed": {
@@ -1594,7 +1729,7 @@ export interface components {
             mode?: components["schemas"]["Mode"];
         };
         /** @enum {string} */
-        ErrorCode: "invalid_request" | "unauthorized" | "insufficient_credits" | "restricted_use" | "not_found" | "idempotency_conflict" | "unscorable_domain" | "unresolvable_person" | "rate_limited" | "internal_error" | "invalid_point_values" | "object_type_mismatch";
+        ErrorCode: "invalid_request" | "unauthorized" | "insufficient_credits" | "restricted_use" | "not_found" | "idempotency_conflict" | "unscorable_domain" | "unresolvable_person" | "rate_limited" | "internal_error" | "invalid_point_values" | "object_type_mismatch" | "plan_required";
         FieldError: {
             field: string;
             message: string;
@@ -1821,6 +1956,191 @@ export interface components {
         });
         EventList: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["Event"][];
+        };
+        /**
+         * @description What happened with the account. Reports count stages as "reached at least": `contacted`
+         *     covers contacted, meeting_booked, opportunity, won and lost; `meeting` covers meeting_booked,
+         *     opportunity, won and lost; `opportunity` covers opportunity, won and lost; `won` is won alone.
+         *     `no_response` and `disqualified` reach no stage.
+         * @enum {string}
+         */
+        OutcomeKind: "no_response" | "contacted" | "meeting_booked" | "opportunity" | "won" | "lost" | "disqualified";
+        /** @description What happened with an account, against the score it had at the time. */
+        Outcome: {
+            id: string;
+            domain: components["schemas"]["Domain"];
+            /** @description The company's display name. */
+            company: string;
+            outcome: components["schemas"]["OutcomeKind"];
+            notes: string | null;
+            /**
+             * Format: date-time
+             * @description When it happened (to the second).
+             */
+            occurred_at: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
+            recorded_at: string;
+            /** @description The workspace's latest score of the domain computed at or before `occurred_at`, or null when there was none. */
+            score_at_outcome: number | null;
+            band_at_outcome: components["schemas"]["Band"];
+        };
+        OutcomeResponse: components["schemas"]["Outcome"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        OutcomeList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Outcome"][];
+        };
+        OutcomeCreateParams: {
+            domain: components["schemas"]["DomainInput"];
+            outcome: components["schemas"]["OutcomeKind"];
+            notes?: string;
+            /**
+             * Format: date-time
+             * @description When it happened, RFC 3339 with a time zone (`2026-05-28T14:02:11Z`); default now. Not in the future, not before 1970.
+             */
+            occurred_at?: string;
+        };
+        OutcomeUpdateParams: {
+            outcome?: components["schemas"]["OutcomeKind"];
+            notes?: string;
+        };
+        /**
+         * @description A calendar quarter in UTC, `YYYY-QN`, from 1970-Q1 up to the current quarter.
+         * @example 2026-Q2
+         */
+        Period: string;
+        PipelineReportParams: {
+            period?: components["schemas"]["Period"];
+        };
+        BandCounts: {
+            HOT: number;
+            WARM: number;
+            COLD: number;
+        };
+        ReportAccount: {
+            domain: components["schemas"]["Domain"];
+            company: string;
+            score: number;
+            /** @enum {string} */
+            band: "HOT" | "WARM" | "COLD";
+            delta_30d: number;
+        };
+        TriggerCount: {
+            trigger: string;
+            count: number;
+        };
+        /** @description A share, to 3 decimals. */
+        Rate: number;
+        BandConversion: {
+            tracked: number;
+            meeting_rate: components["schemas"]["Rate"];
+            win_rate: components["schemas"]["Rate"];
+        };
+        OutcomeSummary: {
+            /** @description Domains with an outcome whose `occurred_at` is in the period, each counted once by its latest such outcome (by `occurred_at`, ties by `recorded_at`). */
+            total_tracked: number;
+            contacted_rate: components["schemas"]["Rate"];
+            meeting_rate: components["schemas"]["Rate"];
+            opportunity_rate: components["schemas"]["Rate"];
+            win_rate: components["schemas"]["Rate"];
+            /** @description The same, within each `band_at_outcome` of the deciding outcomes (those with a null band are in the totals only). */
+            by_band: {
+                HOT: components["schemas"]["BandConversion"];
+                WARM: components["schemas"]["BandConversion"];
+                COLD: components["schemas"]["BandConversion"];
+            };
+        };
+        /**
+         * @description A quarter's pipeline. "Scored in the period" means a score computed (a cache miss,
+         *     `force_refresh`, a bulk job or a watchlist refresh; never a cache hit) with `computed_at` in
+         *     the quarter, among the scores the workspace keeps. Each domain counts once, by its latest
+         *     score computed in the period.
+         */
+        PipelineReport: {
+            period: components["schemas"]["Period"];
+            /** Format: date-time */
+            generated_at: string;
+            /** @description true when this is the report generated earlier for the period. */
+            cached: boolean;
+            accounts_scored: {
+                /** @description Distinct domains scored in the period. */
+                total: number;
+                /** @description (total - prior quarter's total) / prior quarter's total x 100, to 1 decimal (halves away from zero); null when the prior quarter had none. */
+                trend_vs_prior: number | null;
+            };
+            band_distribution: components["schemas"]["BandCounts"];
+            /** @description The domains scored in the period with the highest latest score (ties by domain, A-Z). */
+            top_accounts: components["schemas"]["ReportAccount"][];
+            /** @description The key triggers of the domains' latest scores in the period, each counted once per domain; most frequent first (ties A-Z). */
+            top_triggers: components["schemas"]["TriggerCount"][];
+            outcome_summary: components["schemas"]["OutcomeSummary"];
+            /**
+             * @description The mean latest score of the watchlisted domains scored in the period against the prior quarter's; above +5% `increasing`, below -5% `decreasing`, else `stable`; `insufficient_data` when either quarter has fewer than 10 such domains.
+             * @enum {string}
+             */
+            market_demand_signal: "increasing" | "stable" | "decreasing" | "insufficient_data";
+        };
+        PipelineReportResponse: components["schemas"]["PipelineReport"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        Segment: {
+            /** @enum {string} */
+            type: "domain" | "industry";
+            /** @description The apex domain, or the industry as the API spells it. */
+            value: string;
+        };
+        AggregateSignalsAvailable: {
+            segment: components["schemas"]["Segment"];
+            /** @enum {boolean} */
+            available: true;
+            /** @description Samples in the segment (one workspace's outcomes for one domain each). */
+            sample_size: number;
+            hot_rate: components["schemas"]["Rate"];
+            meeting_rate: components["schemas"]["Rate"];
+            win_rate: components["schemas"]["Rate"];
+            /** @description Days from a sample's first outcome to its first at the meeting stage, over the samples whose latest outcome is at that stage; null when none is. */
+            median_days_to_meeting: number | null;
+            top_triggers: components["schemas"]["TriggerCount"][];
+        };
+        AggregateSignalsUnavailable: {
+            segment: components["schemas"]["Segment"];
+            /** @enum {boolean} */
+            available: false;
+            /** @description The samples a segment needs before any figure is shown. */
+            threshold: number;
+        };
+        AggregateSignals: components["schemas"]["AggregateSignalsAvailable"] | components["schemas"]["AggregateSignalsUnavailable"];
+        AggregateSignalsResponse: components["schemas"]["AggregateSignals"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        FitParams: {
+            domain: components["schemas"]["DomainInput"];
+            /** @description What you sell and to whom. */
+            offering: string;
+        };
+        FitAnalysis: {
+            domain: components["schemas"]["Domain"];
+            company: string;
+            /**
+             * @description `strong_fit` at a `fit_score` of 70 or more, `maybe` from 40 to 69, `misfit` below 40.
+             * @enum {string}
+             */
+            overall_fit: "strong_fit" | "maybe" | "misfit";
+            fit_score: number;
+            /** @description What in the offering meets the company (industry, tech stack, size, evidence). */
+            matched_areas: string[];
+            /** @description The areas the offering does not meet. */
+            gaps: string[];
+            talking_points: string[];
+            one_line_pitch: string;
+            /** Format: date-time */
+            computed_at: string;
+        };
+        FitAnalysisResponse: components["schemas"]["FitAnalysis"] & {
+            mode?: components["schemas"]["Mode"];
         };
     };
     responses: {
@@ -2202,6 +2522,37 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description `plan_required`: the workspace's plan does not include this endpoint. The message names the plans that do. */
+        PlanRequired: {
+            headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "type": "permission_error",
+                 *         "code": "plan_required",
+                 *         "message": "Pipeline reports are part of the Team and Scale plans; this workspace is on Starter. Upgrade the plan to use them.",
+                 *         "request_id": "req_01HZ9X3F7QMHN56"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -2311,6 +2662,13 @@ export interface components {
         ScoringObjectIds: components["schemas"]["ScoringObjectIdInput"][];
         /** @description Only this profile's (`404` when the profile does not exist). */
         ScoringProfileIdFilter: components["schemas"]["ScoringProfileIdInput"];
+        /**
+         * @description An outcome ID, e.g. `out_01HZ9X7E2K5R8T3`.
+         * @example out_01HZ9X7E2K5R8T3
+         */
+        OutcomeId: string;
+        /** @description The quarter, `YYYY-QN` (UTC); default the current quarter. A future quarter is `400`. */
+        Period: components["schemas"]["Period"];
     };
     requestBodies: never;
     headers: {
@@ -4471,6 +4829,452 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listOutcomes: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Only outcomes of this domain (normalised to its apex, like every domain input). */
+                domain?: components["schemas"]["DomainInput"];
+                /** @description Only outcomes of this kind. */
+                outcome?: components["schemas"]["OutcomeKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of outcomes. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeList"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "domain": "stripe.com",
+                 *       "outcome": "meeting_booked",
+                 *       "notes": "Discovery call with the RevOps lead on Tuesday."
+                 *     }
+                 */
+                "application/json": components["schemas"]["OutcomeCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The new outcome. */
+            201: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retrieveOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An outcome ID, e.g. `out_01HZ9X7E2K5R8T3`.
+                 * @example out_01HZ9X7E2K5R8T3
+                 */
+                id: components["parameters"]["OutcomeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outcome. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description An outcome ID, e.g. `out_01HZ9X7E2K5R8T3`.
+                 * @example out_01HZ9X7E2K5R8T3
+                 */
+                id: components["parameters"]["OutcomeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outcome was deleted. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description An outcome ID, e.g. `out_01HZ9X7E2K5R8T3`.
+                 * @example out_01HZ9X7E2K5R8T3
+                 */
+                id: components["parameters"]["OutcomeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": "won"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OutcomeUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated outcome. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retrievePipelineReport: {
+        parameters: {
+            query?: {
+                /** @description The quarter, `YYYY-QN` (UTC); default the current quarter. A future quarter is `400`. */
+                period?: components["parameters"]["Period"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineReportResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PlanRequired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    regeneratePipelineReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "period": "2026-Q2"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PipelineReportParams"];
+            };
+        };
+        responses: {
+            /** @description The regenerated report (`cached: false`). */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineReportResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PlanRequired"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retrieveAggregateSignals: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The domain's segment. Exactly one of `domain` and `industry`.
+                 * @example stripe.com
+                 */
+                domain?: components["schemas"]["DomainInput"];
+                /** @description The industry's segment, e.g. `Payments infrastructure`. Exactly one of `domain` and `industry`. */
+                industry?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The segment's signals, or `available: false` below the privacy threshold. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AggregateSignalsResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PlanRequired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    analyzeFit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "domain": "stripe.com",
+                 *       "offering": "Revenue operations analytics for enterprise payments teams that run on Salesforce."
+                 *     }
+                 */
+                "application/json": components["schemas"]["FitParams"];
+            };
+        };
+        responses: {
+            /** @description The fit analysis. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FitAnalysisResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["InsufficientCredits"];
+            403: components["responses"]["RestrictedUse"];
+            409: components["responses"]["IdempotencyConflict"];
+            422: components["responses"]["UnscorableDomain"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };

@@ -15,6 +15,7 @@ import {
   InvalidRequestError,
   NotFoundError,
   ObjectTypeMismatchError,
+  PlanRequiredError,
   RateLimitError,
   RestrictedUseError,
   UnresolvablePersonError,
@@ -37,6 +38,7 @@ const byCode: Record<string, ErrorClass> = {
   internal_error: InternalServerError,
   invalid_point_values: InvalidPointValuesError,
   object_type_mismatch: ObjectTypeMismatchError,
+  plan_required: PlanRequiredError,
 };
 
 // Only for bodies that are not JSON errors: 422 has several codes, so it stays a plain APIError.

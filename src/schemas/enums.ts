@@ -8,3 +8,13 @@ import { EVENT_TYPES } from './event-types.ts';
 export const AlertThresholdSchema = z.enum(['hot_entry', 'any_band_change', 'score_delta_10']);
 
 export const EventTypeSchema = z.enum(EVENT_TYPES);
+
+export const OutcomeKindSchema = z.enum([
+  'no_response',
+  'contacted',
+  'meeting_booked',
+  'opportunity',
+  'won',
+  'lost',
+  'disqualified',
+]);

@@ -70,6 +70,9 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_format':
       if (issue.format === 'url') return 'must be an http or https URL';
       if (issue.format === 'email') return 'must be an email address';
+      if (issue.format === 'datetime') return 'must be a date-time such as "2026-05-28T14:02:11Z"';
+      // Every pattern of the schemas says what it wants in its own message.
+      if (issue.format === 'regex') return issue.message;
       return `must be a valid ${issue.format}`;
     case 'invalid_union':
       return 'does not match any accepted form';

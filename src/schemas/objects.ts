@@ -233,6 +233,7 @@ export const ErrorCodeSchema = z.enum([
   'internal_error',
   'invalid_point_values',
   'object_type_mismatch',
+  'plan_required',
 ]);
 
 export const ErrorSchema = z.object({

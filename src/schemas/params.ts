@@ -12,7 +12,7 @@
  */
 import * as z from 'zod/mini';
 
-import { AlertThresholdSchema, EventTypeSchema } from './enums.ts';
+import { AlertThresholdSchema, EventTypeSchema, OutcomeKindSchema } from './enums.ts';
 
 const domainInput = z.string().check(z.minLength(1), z.maxLength(2048));
 
@@ -228,4 +228,37 @@ export const ScoringScoreListParamsSchema = z.extend(ListParamsSchema, {
   object_type: ScoringObjectTypeSchema,
   object_ids: scoreObjectIds,
   profile_id: z.optional(scoringProfileId),
+});
+
+const notes = z.optional(z.string().check(z.maxLength(1000)));
+
+export const OutcomeCreateParamsSchema = z.strictObject({
+  domain: domainInput,
+  outcome: OutcomeKindSchema,
+  notes,
+  occurred_at: z.optional(z.iso.datetime({ offset: true }).check(z.maxLength(64))),
+});
+
+export const OutcomeUpdateParamsSchema = z.strictObject({
+  outcome: z.optional(OutcomeKindSchema),
+  notes,
+});
+
+export const OutcomeListParamsSchema = z.extend(ListParamsSchema, {
+  domain: z.optional(domainInput),
+  outcome: z.optional(OutcomeKindSchema),
+});
+
+const period = z.string().check(z.regex(/^\d{4}-Q[1-4]$/, 'must be a quarter such as "2026-Q2"'));
+
+export const PipelineReportParamsSchema = z.strictObject({ period: z.optional(period) });
+
+export const AggregateSignalsParamsSchema = z.strictObject({
+  domain: z.optional(domainInput),
+  industry: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+});
+
+export const FitParamsSchema = z.strictObject({
+  domain: domainInput,
+  offering: z.string().check(z.minLength(1), z.maxLength(10_000)),
 });

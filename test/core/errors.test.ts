@@ -14,6 +14,7 @@ import {
   InvalidRequestError,
   NotFoundError,
   ObjectTypeMismatchError,
+  PlanRequiredError,
   RateLimitError,
   RestrictedUseError,
   UnresolvablePersonError,
@@ -121,6 +122,21 @@ describe('one class per error code', () => {
     const error = await errorFor(apiError(403, 'restricted_use'));
     expect(error).toBeInstanceOf(RestrictedUseError);
     expect(error).toMatchObject({ status: 403, type: 'permission_error' });
+  });
+
+  it('PlanRequiredError for 403 plan_required, distinct from RestrictedUseError', async () => {
+    const error = await errorFor(apiError(403, 'plan_required'), 'read');
+    expect(error).toBeInstanceOf(PlanRequiredError);
+    expect(error).not.toBeInstanceOf(RestrictedUseError);
+    expect(error).toMatchObject({
+      name: 'PlanRequiredError',
+      status: 403,
+      code: 'plan_required',
+      type: 'permission_error',
+    });
+    expect((error as Error).message).toBe(
+      'A plan_required message from the API. (403 plan_required, request req_01HZ9X3F7QMHN4V)',
+    );
   });
 
   it('IdempotencyConflictError for 409 idempotency_conflict', async () => {

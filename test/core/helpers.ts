@@ -51,6 +51,7 @@ const typeOf: Record<string, string> = {
   unauthorized: 'authentication_error',
   insufficient_credits: 'billing_error',
   restricted_use: 'permission_error',
+  plan_required: 'permission_error',
   idempotency_conflict: 'idempotency_error',
   rate_limited: 'rate_limit_error',
   internal_error: 'api_error',

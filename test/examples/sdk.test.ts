@@ -130,4 +130,19 @@ describe('examples', () => {
     );
     expect(output).toContain(`deleted ${id}`);
   });
+
+  it('pipeline-report.ts records outcomes over two quarters and prints the report', async () => {
+    expect((await example('pipeline-report')).trim().split('\n')).toEqual([
+      '2026-Q2: 13 accounts scored (+30.0% vs 2026-Q1)',
+      'bands: 7 HOT, 2 WARM, 4 COLD',
+      '8 tracked: contacted 75.0%, meeting 62.5%, won 12.5%',
+      '  HOT  4 tracked, meeting 75.0%, won 25.0%',
+      '  WARM 2 tracked, meeting 50.0%, won 0.0%',
+      '  COLD 2 tracked, meeting 50.0%, won 0.0%',
+      'market demand: stable',
+      'top account: Stripe (stripe.com) 94 HOT',
+      'top trigger: Coverage of a growth-stage funding round (4 accounts)',
+      'cached: won 12.5%; regenerated: won 25.0%',
+    ]);
+  });
 });

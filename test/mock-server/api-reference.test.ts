@@ -36,7 +36,9 @@ function parameter(p: Parameter): Parameter {
 function exampleQuery(operation: Operation): string {
   const query = new URLSearchParams();
   for (const p of (operation.parameters ?? []).map(parameter)) {
-    if (p.in !== 'query' || !p.required) continue;
+    // Required parameters, and optional ones the spec gives an example of (such as the one
+    // domain or industry of GET /signals/aggregate).
+    if (p.in !== 'query' || (!p.required && p.example === undefined)) continue;
     for (const value of Array.isArray(p.example) ? p.example : [p.example]) {
       query.append(p.name, String(value));
     }
@@ -110,6 +112,15 @@ describe('every operation of openapi.yaml, with its example', () => {
     'deleteScoringRule',
     'deleteScoringAssignment',
     'deleteScoringProfile',
+    'createOutcome',
+    'listOutcomes',
+    'retrieveOutcome',
+    'updateOutcome',
+    'deleteOutcome',
+    'retrievePipelineReport',
+    'regeneratePipelineReport',
+    'retrieveAggregateSignals',
+    'analyzeFit',
   ];
   const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, operation]) => ({
@@ -162,5 +173,6 @@ describe('every operation of openapi.yaml, with its example', () => {
     if (operationId === 'createScoringProfile') ids.scoring_profiles = reply.body.id;
     if (operationId === 'upsertScoringRule') ids.scoring_rule = reply.body.id;
     if (operationId === 'createScoringAssignment') ids.scoring_assignments = reply.body.id;
+    if (operationId === 'createOutcome') ids.outcomes = reply.body.id;
   });
 });

@@ -36,6 +36,7 @@ interface Schema {
   maxProperties?: number;
   propertyNames?: Schema;
   oneOf?: Schema[];
+  examples?: unknown[];
 }
 interface Parameter {
   $ref?: string;
@@ -127,6 +128,29 @@ const checked: [string, Schema, z.ZodMiniType][] = [
     params.ListParamsSchema,
   ],
   ['GET /events query', querySchema('get', '/events'), params.EventListParamsSchema],
+  ['POST /outcomes body', bodySchema('post', '/outcomes'), params.OutcomeCreateParamsSchema],
+  [
+    'PATCH /outcomes/{id} body',
+    bodySchema('patch', '/outcomes/{id}'),
+    params.OutcomeUpdateParamsSchema,
+  ],
+  ['GET /outcomes query', querySchema('get', '/outcomes'), params.OutcomeListParamsSchema],
+  [
+    'GET /reports/pipeline query',
+    querySchema('get', '/reports/pipeline'),
+    params.PipelineReportParamsSchema,
+  ],
+  [
+    'POST /reports/pipeline body',
+    bodySchema('post', '/reports/pipeline'),
+    params.PipelineReportParamsSchema,
+  ],
+  [
+    'GET /signals/aggregate query',
+    querySchema('get', '/signals/aggregate'),
+    params.AggregateSignalsParamsSchema,
+  ],
+  ['POST /fit body', bodySchema('post', '/fit'), params.FitParamsSchema],
   [
     'GET /score/bulk/{id}/results query',
     querySchema('get', '/score/bulk/{id}/results'),
@@ -218,6 +242,10 @@ function mapValues(schema: Schema): Schema | undefined {
 
 /** A string of exactly `length` characters that is valid for `schema` apart from its length. */
 function stringOfLength(schema: Schema, length: number): string {
+  if (schema.format === 'date-time') {
+    const head = '2026-05-28T14:02:11';
+    return length <= head.length + 1 ? `${head}Z` : `${head}.${'0'.repeat(length - 21)}Z`;
+  }
   if (schema.format === 'uri') {
     const head = 'https://example.com/';
     return head + 'a'.repeat(Math.max(0, length - head.length));
@@ -241,6 +269,7 @@ function valid(node: Schema): unknown {
   const schema = deref(node);
   if (schema.enum) return schema.enum[0];
   if (schema.oneOf) return valid(schema.oneOf[0] ?? {});
+  if (schema.pattern) return schema.examples?.[0];
   switch (typeOf(schema)) {
     case 'boolean':
       return true;
@@ -371,7 +400,29 @@ function probes(node: Schema, required: boolean): Probe[] {
     }
     default: {
       const min = schema.minLength ?? 0;
-      if (schema.format === 'uri') {
+      if (schema.pattern) {
+        // The spec's own pattern says which probes it accepts.
+        const pattern = new RegExp(schema.pattern);
+        const example = schema.examples?.[0];
+        if (typeof example !== 'string') throw new Error(`${schema.pattern} needs an example`);
+        for (const [what, value] of [
+          [`its example ${example}`, example],
+          ['its example and one more character', `${example}x`],
+          ['one character and its example', `x${example}`],
+          ['its example without its first character', example.slice(1)],
+          ['empty', ''],
+          ['50,000 characters', 'a'.repeat(50_000)],
+        ] as const) {
+          add(what, value, pattern.test(value));
+        }
+        return list;
+      }
+      if (schema.format === 'date-time') {
+        add('an RFC 3339 date-time', '2026-05-28T14:02:11Z', true);
+        add('a date-time with an offset', '2026-05-28T16:02:11+02:00', true);
+        add('a date-time without a time zone', '2026-05-28T14:02:11', false);
+        add('not a date-time', 'yesterday', false);
+      } else if (schema.format === 'uri') {
         add('an http URL', 'http://example.com/hooks', true);
         add('not a URL', 'not a url', false);
         add('an ftp URL', 'ftp://example.com/hooks', false);
@@ -389,7 +440,6 @@ function probes(node: Schema, required: boolean): Probe[] {
           false,
         );
       } else if (!schema.format) add('50,000 characters', stringOfLength(schema, 50_000), true);
-      if (schema.pattern) throw new Error(`a request pattern needs probes: ${schema.pattern}`);
       return list;
     }
   }
@@ -453,6 +503,30 @@ describe('limits enforced outside the schemas', () => {
     const { iiq, sent } = clientWith([ok()]);
     const error = await iiq.watchlists.update('wl_01HZ9X5C3V4N6P2', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('PATCH /outcomes/{id} needs at least one property (minProperties 1): the resource checks it', async () => {
+    expect(bodySchema('patch', '/outcomes/{id}').minProperties).toBe(1);
+    const { iiq, sent } = clientWith([ok()]);
+    const error = await iiq.outcomes.update('out_01HZ9X7E2K5R8T3', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('GET /signals/aggregate takes exactly one of domain and industry: the resource checks it', async () => {
+    const described = spec.paths['/signals/aggregate'].get.description as string;
+    expect(described).toMatch(/exactly\s+one of `domain`/);
+    const { iiq, sent } = clientWith([ok()]);
+    for (const params of [{}, { domain: 'stripe.com', industry: 'Software' }]) {
+      const error = await iiq.signals
+        .aggregate(params as { domain: string })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).message).toBe(
+        'params must set exactly one of domain, industry.',
+      );
+    }
     expect(sent).toHaveLength(0);
   });
 

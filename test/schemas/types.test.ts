@@ -122,6 +122,28 @@ assertSame<
     NonNullable<operations['listBulkJobResults']['parameters']['query']>
   >
 >();
+assertSame<Same<In<typeof params.OutcomeCreateParamsSchema>, Schemas['OutcomeCreateParams']>>();
+assertSame<Same<In<typeof params.OutcomeUpdateParamsSchema>, Schemas['OutcomeUpdateParams']>>();
+assertSame<
+  Same<
+    In<typeof params.OutcomeListParamsSchema>,
+    NonNullable<operations['listOutcomes']['parameters']['query']>
+  >
+>();
+assertSame<Same<In<typeof params.PipelineReportParamsSchema>, Schemas['PipelineReportParams']>>();
+assertSame<
+  Same<
+    In<typeof params.PipelineReportParamsSchema>,
+    NonNullable<operations['retrievePipelineReport']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.AggregateSignalsParamsSchema>,
+    NonNullable<operations['retrieveAggregateSignals']['parameters']['query']>
+  >
+>();
+assertSame<Same<In<typeof params.FitParamsSchema>, Schemas['FitParams']>>();
 
 assertSame<
   Same<In<typeof params.ScoringProfileCreateParamsSchema>, Schemas['ScoringProfileCreateParams']>
@@ -234,6 +256,10 @@ describe('schemas accept the examples in openapi.yaml', () => {
       'post /scoring/assignments': params.ScoringAssignmentCreateParamsSchema,
       'post /scoring/assignments/bulk': params.ScoringAssignmentBulkParamsSchema,
       'post /scoring/compute': params.ScoringComputeParamsSchema,
+      'post /outcomes': params.OutcomeCreateParamsSchema,
+      'patch /outcomes/{id}': params.OutcomeUpdateParamsSchema,
+      'post /reports/pipeline': params.PipelineReportParamsSchema,
+      'post /fit': params.FitParamsSchema,
     };
     let checked = 0;
     for (const [path, item] of Object.entries(doc.paths)) {

@@ -33,6 +33,8 @@ export interface ScoreBook {
   readonly byId: Map<string, ScoreRecord>;
   /** The latest score of each domain. */
   readonly latest: Map<string, ScoreRecord>;
+  /** Every kept score of each domain, oldest first (an index over `byId`). */
+  readonly byDomain: Map<string, ScoreRecord[]>;
   /** Scores accepted with `202`, until they are computed. */
   readonly pending: Map<string, PendingRecord>;
   /** When each time-dependent magic domain was first scored here. */
@@ -46,6 +48,7 @@ const scoreBook = defineStore(
   (): ScoreBook => ({
     byId: new Map(),
     latest: new Map(),
+    byDomain: new Map(),
     pending: new Map(),
     anchors: new Map(),
     flakyTripped: new Set(),
@@ -60,6 +63,20 @@ export function scoresOf(space: Space): ScoreBook {
 /** A score by ID (superseded ones included), for areas that keep score IDs. */
 export function scoreById(space: Space, id: string): ScoreRecord | undefined {
   return space.get(scoreBook).byId.get(id);
+}
+
+/**
+ * Every score the space keeps, oldest computed first: each computation (cache misses, forced
+ * refreshes, bulk jobs, watchlist refreshes), never a cache hit. At most `MAX_SCORES_PER_SPACE`:
+ * past that the oldest are forgotten, so this is the newest 20,000.
+ */
+export function scoreHistory(space: Space): IterableIterator<ScoreRecord> {
+  return space.get(scoreBook).byId.values();
+}
+
+/** Every score of a domain the space keeps, oldest computed first. */
+export function domainScores(space: Space, domain: string): readonly ScoreRecord[] {
+  return space.get(scoreBook).byDomain.get(domain) ?? [];
 }
 
 /** The latest score of a domain in the space, whatever its age. */
@@ -132,8 +149,15 @@ export function computeScore(
   const record = scoreRecord(id, domain, now, anchor);
   book.byId.set(id, record);
   book.latest.set(domain, record);
+  const ofDomain = book.byDomain.get(domain);
+  if (ofDomain === undefined) book.byDomain.set(domain, [record]);
+  else ofDomain.push(record);
   keepNewest(book.byId, MAX_SCORES_PER_SPACE, (old) => {
     if (book.latest.get(old.domain) === old) book.latest.delete(old.domain);
+    // The oldest score kept is the oldest of its domain too.
+    const list = book.byDomain.get(old.domain);
+    list?.shift();
+    if (list?.length === 0) book.byDomain.delete(old.domain);
   });
   // Rendered when read: the event keeps the record, not a copy of the Score.
   ctx.events.record(
