@@ -58,7 +58,6 @@ export class Dispatcher {
   #inFlight = new Set<Promise<void>>();
   /** Attempts due while `MAX_IN_FLIGHT` were already on their way, oldest first. */
   #waiting: DeliveryRecord[] = [];
-  #timers = new Set<ReturnType<typeof setTimeout>>();
   /** Bumped by `reset()`: answers to attempts made before it are dropped. */
   #generation = 0;
   /** Sends the deliveries; set by the door that owns the engine. */
@@ -77,8 +76,6 @@ export class Dispatcher {
     this.#deliveries = [];
     this.#inFlight = new Set();
     this.#waiting = [];
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
   }
 
   /** The delivery log, newest first. */
@@ -235,18 +232,8 @@ export class Dispatcher {
     delivery.nextAttemptAt = due;
     this.#kernel.scheduler.at(due, () => this.#attempt(delivery));
     const now = this.#kernel.clock.now();
+    // On a real-time clock the kernel wakes itself when the retry falls due.
     if (due <= now) this.#kernel.sync();
-    else if (this.#kernel.realtime) this.#wakeAfter(due - now);
-  }
-
-  /** A clock that follows the wall clock runs its tasks when asked; ask when the retry is due. */
-  #wakeAfter(ms: number): void {
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      this.#kernel.sync();
-    }, ms);
-    (timer as { unref?: () => void }).unref?.();
-    this.#timers.add(timer);
   }
 }
 

@@ -39,13 +39,31 @@ export class Kernel {
     this.realtime = options.realtime;
     this.clock = new Clock(this.start, { realtime: this.realtime });
     this.scheduler = new Scheduler(this.clock);
+    // On the wall clock, what falls due runs when it falls due, whether or not a request comes.
+    if (this.realtime) this.scheduler.onChange = () => this.#wake();
     this.faults = new Faults(this.seed);
     this.ids = new Ids(this.seed, this.clock);
     this.secrets = new Random(`${this.seed}:secrets`);
   }
 
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Sets the one timer that runs the next task on a real-time clock (it never keeps a process up). */
+  #wake(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const next = this.scheduler.nextAt;
+    if (next === undefined) return;
+    // setTimeout takes at most 2^31-1 ms; a later task is looked at again then.
+    const delay = Math.min(Math.max(0, next - this.clock.now()), 2_147_483_647);
+    this.#timer = setTimeout(() => this.sync(), delay);
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
   /** Back to the start: no tasks, no faults, the clock and the ID streams as they began. */
   reset(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     this.scheduler.clear();
     this.clock.restart(this.start);
     this.faults.clear();

@@ -23,6 +23,8 @@ interface Task {
 export class Scheduler {
   readonly #clock: Clock;
   #tasks: Task[] = [];
+  /** Told when the first task may have changed (a real-time kernel sets its wake-up by it). */
+  onChange: (() => void) | undefined;
   #seq = 0;
   #running = false;
 
@@ -105,6 +107,7 @@ export class Scheduler {
       if (target > this.#clock.now()) this.#clock.moveTo(target);
     } finally {
       this.#running = false;
+      this.onChange?.();
     }
   }
 
@@ -124,6 +127,7 @@ export class Scheduler {
     let i = this.#tasks.length;
     while (i > 0 && this.#later(this.#tasks[i - 1] as Task, task)) i--;
     this.#tasks.splice(i, 0, task);
+    if (i === 0 && !this.#running) this.onChange?.();
   }
 
   #later(a: Task, b: Task): boolean {

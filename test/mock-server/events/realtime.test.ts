@@ -39,3 +39,19 @@ it('retries on the wall clock by itself when the mock runs in real time', async 
     ],
   });
 });
+
+it('finishes a bulk job and records its event on the wall clock, with no request to wake it', async () => {
+  vi.useFakeTimers({ now: Date.parse('2026-05-28T14:02:11Z') });
+  const api = liveApi({ realtime: true, now: Date.now() });
+  const completed: string[] = [];
+  api.mock.events.subscribe((_space, event) => {
+    if (event.type === 'score.bulk.completed') completed.push(event.id);
+  });
+  const job = await api.post('/score/bulk', { domains: ['stripe.com', 'notion.so'] });
+  expect(job.status).toBe(202);
+  await vi.advanceTimersByTimeAsync(2_500);
+  expect(completed).toEqual([]);
+  await vi.advanceTimersByTimeAsync(1_000);
+  expect(completed).toHaveLength(1);
+  expect((await api.get(`/score/bulk/${job.body.id}`)).body.status).toBe('completed');
+});
