@@ -10,6 +10,7 @@ import { accountArea } from './areas/account/index.ts';
 import { bulkArea } from './areas/bulk/index.ts';
 import { eventsArea } from './areas/events/index.ts';
 import { peopleArea } from './areas/people/index.ts';
+import { prioritizeArea } from './areas/prioritize/index.ts';
 import { scoresArea } from './areas/scores/index.ts';
 import { watchlistsArea } from './areas/watchlists/index.ts';
 import { subscriptions, webhookEndpointsArea } from './areas/webhook-endpoints/index.ts';
@@ -37,6 +38,7 @@ const AREAS = [
   webhookEndpointsArea,
   eventsArea,
   accountArea,
+  prioritizeArea,
 ] as const;
 
 /** The API reference's example time: a fresh mock's first score of stripe.com matches it exactly. */

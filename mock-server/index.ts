@@ -16,7 +16,15 @@ import { createMockApiCore, type MockApi, type MockApiOptions } from './mock-api
 
 export type { DeepPartial, EventQuery, TriggerOptions } from './areas/events/index.ts';
 export type { RotatedSecret } from './areas/webhook-endpoints/index.ts';
-export type { CreatedWorkspace, CreditsInput, MockSummary, ModeSummary } from './controls.ts';
+export type {
+  CreatedKey,
+  CreatedWorkspace,
+  CreditsInput,
+  KeyInput,
+  MockKey,
+  MockSummary,
+  ModeSummary,
+} from './controls.ts';
 export type { ListenOptions, MockServer } from './doors/http.ts';
 export type { WebhookReceiver } from './doors/webhook-transport.ts';
 export { DEFAULT_SEED, DEFAULT_START, type EngineOptions } from './engine.ts';
@@ -36,6 +44,7 @@ export {
   type MockApiOptions,
   type MockClock,
   type MockEvent,
+  type MockKeys,
 } from './mock-api.ts';
 export type {
   Exchange,
@@ -45,6 +54,7 @@ export type {
 } from './pipeline/journal.ts';
 export { MAX_JOURNAL_BODY_BYTES, MAX_JOURNAL_ENTRIES } from './pipeline/journal.ts';
 export type { MockRequest, MockResponse } from './pipeline/route.ts';
+export type { KeyScope, Mode } from './tenancy/keys.ts';
 export { PLANS, type Plan, type PlanName } from './tenancy/plans.ts';
 export {
   FREE_MAIL_DOMAINS,

@@ -18,12 +18,17 @@ import {
   rotateSecret,
 } from './areas/webhook-endpoints/index.ts';
 import {
+  type CreatedKey,
   type CreatedWorkspace,
   type CreditsInput,
   coreControls,
+  createKey,
   createWorkspace,
   getCredits,
   inspect,
+  type KeyInput,
+  listKeys,
+  type MockKey,
   type MockSummary,
   revokeKey,
   setCredits,
@@ -81,12 +86,34 @@ export interface MockClock {
   set(instant: Date | number | string): Date;
 }
 
+/** The default workspace's keys, and the controls that make and revoke keys. */
+export interface MockKeys {
+  /** The default workspace's test-mode write key (derived from the seed: the same in every run). */
+  readonly test: string;
+  /** The default workspace's live-mode write key. */
+  readonly live: string;
+  /** The default workspace's read keys: `GET` only; anything else is `403 insufficient_scope`. */
+  readonly read: { readonly test: string; readonly live: string };
+  /**
+   * Makes a key (`mode` default `test`, `scope` default `write`) for a workspace (default: the
+   * default one). The key is shown this once.
+   *
+   * @example
+   * const { key } = mock.keys.create({ mode: 'live', scope: 'read' });
+   */
+  create(input?: KeyInput): CreatedKey;
+  /** Revokes a key: the next request with it is `401` (its message says it was revoked). */
+  revoke(key: string): boolean;
+  /** Every key of the mock, oldest first, by its last 4 characters. */
+  list(): MockKey[];
+}
+
 /** A mock of the IntentIQ API (see `createMockApi`). */
 export interface MockApi {
   /** The base URL the mock answers at. */
   readonly baseUrl: string;
-  /** The default workspace's keys (derived from the seed: the same in every run). */
-  readonly keys: { readonly test: string; readonly live: string };
+  /** The default workspace's keys (write keys in `test` and `live`, read keys in `read`), and key controls. */
+  readonly keys: MockKeys;
   /** A `fetch` answered by the mock in-process: `new IntentIQ({ fetch: mock.fetch, apiKey: mock.keys.test })`. */
   readonly fetch: typeof fetch;
   /** The pipeline itself, for custom doors. */
@@ -117,7 +144,7 @@ export interface MockApi {
     /** e.g. `mock.credits.set({ remaining: 0 })` to get `402` on the next paid request. */
     set(input: CreditsInput): WireCredits;
   };
-  /** Revokes a key: the next request with it is `401`. */
+  /** Revokes a key: the next request with it is `401`. The same as `mock.keys.revoke(key)`. */
   revokeKey(key: string): boolean;
   readonly workspaces: {
     /** A second workspace, e.g. to prove that IDs of other workspaces are `404`. */
@@ -206,7 +233,13 @@ export function createMockApiCore(options: MockApiOptions = {}): MockApi {
     engine.dispatcher.settle(timeout === undefined ? undefined : parseDuration(timeout));
   return {
     baseUrl,
-    keys: { ...engine.defaultKeys },
+    keys: {
+      ...engine.defaultKeys,
+      read: { ...engine.defaultKeys.read },
+      create: (input) => createKey(engine, input),
+      revoke: (key) => revokeKey(engine, key),
+      list: () => listKeys(engine),
+    },
     fetch: createMockFetch(handle),
     handle,
     engine,

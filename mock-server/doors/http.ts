@@ -38,10 +38,15 @@ const INTERNAL_ERROR = JSON.stringify({
   },
 });
 
-function toMockRequest(req: IncomingMessage, body: string, bodyTooLarge: boolean): MockRequest {
+const MULTIPART = /^\s*multipart\//i;
+
+function toMockRequest(req: IncomingMessage, raw: Buffer, bodyTooLarge: boolean): MockRequest {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const headers = req.headers;
+  const body = raw.toString('utf8');
+  // Multipart bodies go in as bytes too: their files may not be text.
+  const multipart = MULTIPART.test(headers['content-type'] ?? '');
   return {
     method: (req.method ?? 'GET').toUpperCase(),
     path: q < 0 ? url : url.slice(0, q),
@@ -51,16 +56,19 @@ function toMockRequest(req: IncomingMessage, body: string, bodyTooLarge: boolean
       return Array.isArray(value) ? value.join(', ') : value;
     },
     body,
+    ...(multipart && !bodyTooLarge ? { bytes: new Uint8Array(raw) } : {}),
     ...(bodyTooLarge ? { bodyTooLarge } : {}),
   };
 }
 
-function readBody(req: IncomingMessage, done: (body: string, tooLarge: boolean) => void): void {
+const EMPTY = Buffer.alloc(0);
+
+function readBody(req: IncomingMessage, done: (body: Buffer, tooLarge: boolean) => void): void {
   if (
     req.headers['content-length'] === undefined &&
     req.headers['transfer-encoding'] === undefined
   ) {
-    done('', false);
+    done(EMPTY, false);
     return;
   }
   const chunks: Buffer[] = [];
@@ -71,7 +79,7 @@ function readBody(req: IncomingMessage, done: (body: string, tooLarge: boolean) 
     if (size > MAX_BODY_BYTES) tooLarge = true;
     else chunks.push(chunk);
   });
-  req.on('end', () => done(tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge));
+  req.on('end', () => done(tooLarge ? EMPTY : Buffer.concat(chunks), tooLarge));
   req.on('error', () => req.destroy());
 }
 
@@ -81,7 +89,7 @@ async function fromMsw(
   getResponse: GetResponse,
   handlers: unknown[],
   req: IncomingMessage,
-  body: string,
+  body: Buffer,
   origin: string,
 ): Promise<Response | undefined> {
   const headers = new Headers();

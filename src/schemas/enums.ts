@@ -8,3 +8,10 @@ import { EVENT_TYPES } from './event-types.ts';
 export const AlertThresholdSchema = z.enum(['hot_entry', 'any_band_change', 'score_delta_10']);
 
 export const EventTypeSchema = z.enum(EVENT_TYPES);
+
+/** A band to filter by (a filter never asks for "unscored"). */
+export const BandFilterSchema = z.enum(['HOT', 'WARM', 'COLD']);
+
+export const UrgencySchema = z.enum(['act_now', 'this_week', 'this_month', 'monitor']);
+
+export const BuyingStageSchema = z.enum(['awareness', 'research', 'active_evaluation', 'decision']);

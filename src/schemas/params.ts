@@ -12,7 +12,7 @@
  */
 import * as z from 'zod/mini';
 
-import { AlertThresholdSchema, EventTypeSchema } from './enums.ts';
+import { AlertThresholdSchema, BandFilterSchema, EventTypeSchema, UrgencySchema } from './enums.ts';
 
 const domainInput = z.string().check(z.minLength(1), z.maxLength(2048));
 
@@ -25,12 +25,26 @@ const httpUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));
 export const ScoreCreateParamsSchema = z.strictObject({
   domain: domainInput,
   force_refresh: z.optional(z.boolean()),
-  include: z.optional(z.array(z.enum(['signals.evidence', 'history', 'people'])).check(noRepeats)),
+  include: z.optional(
+    z
+      .array(z.enum(['signals.evidence', 'history', 'people', 'talk_track', 'email_subject']))
+      .check(noRepeats),
+  ),
   webhook_url: z.optional(httpUrl),
 });
 
 export const BulkJobCreateParamsSchema = z.strictObject({
   domains: z.array(domainInput).check(z.minLength(1), z.maxLength(1000)),
+  deferred: z.optional(z.boolean()),
+  webhook_url: z.optional(httpUrl),
+  tag: z.optional(z.string().check(z.maxLength(255))),
+});
+
+/**
+ * The form fields of a bulk job sent as a CSV file (`multipart/form-data`), beside the `file` part.
+ * The mock reads `deferred` from the form's text (`true` or `false`) before checking it here.
+ */
+export const BulkJobCsvParamsSchema = z.strictObject({
   deferred: z.optional(z.boolean()),
   webhook_url: z.optional(httpUrl),
   tag: z.optional(z.string().check(z.maxLength(255))),
@@ -77,4 +91,15 @@ export const EventListParamsSchema = z.extend(ListParamsSchema, {
 
 export const BulkJobResultsParamsSchema = z.extend(ListParamsSchema, {
   format: z.optional(z.enum(['json', 'csv'])),
+});
+
+export const WatchlistAccountListParamsSchema = z.extend(ListParamsSchema, {
+  band: z.optional(BandFilterSchema),
+  sort: z.optional(z.enum(['added', 'score'])),
+});
+
+export const PriorityAccountListParamsSchema = z.extend(ListParamsSchema, {
+  watchlist_id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  band: z.optional(BandFilterSchema),
+  urgency: z.optional(UrgencySchema),
 });

@@ -41,6 +41,8 @@ assertSame<Same<Out<typeof objects.BulkJobSchema>, Schemas['BulkJob']>>();
 assertSame<Same<Out<typeof objects.UnscorableDomainSchema>, Schemas['UnscorableDomain']>>();
 assertSame<Same<Out<typeof objects.WatchlistSchema>, Schemas['Watchlist']>>();
 assertSame<Same<Out<typeof objects.WatchlistAccountSchema>, Schemas['WatchlistAccount']>>();
+assertSame<Same<Out<typeof objects.PriorityAccountSchema>, Schemas['PriorityAccount']>>();
+assertSame<Same<Out<typeof objects.RejectedRowSchema>, Schemas['RejectedRow']>>();
 assertSame<Same<Out<typeof objects.WatchlistAccountsSchema>, Schemas['WatchlistAccounts']>>();
 assertSame<Same<Out<typeof objects.DeletedSchema>, Schemas['Deleted']>>();
 assertSame<Same<Out<typeof objects.WebhookEndpointSchema>, Schemas['WebhookEndpoint']>>();
@@ -95,6 +97,21 @@ assertSame<
     In<typeof params.BulkJobResultsParamsSchema>,
     NonNullable<operations['listBulkJobResults']['parameters']['query']>
   >
+>();
+assertSame<
+  Same<
+    In<typeof params.WatchlistAccountListParamsSchema>,
+    NonNullable<operations['listWatchlistAccounts']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.PriorityAccountListParamsSchema>,
+    NonNullable<operations['listPriorityAccounts']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<In<typeof params.BulkJobCsvParamsSchema>, Omit<Schemas['BulkJobCsvCreateParams'], 'file'>>
 >();
 
 // The proof itself is a test: a type that cannot differ must not compile as different.

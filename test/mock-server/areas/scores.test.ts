@@ -21,6 +21,12 @@ describe('POST /v1/score', () => {
       'summary',
       'cached',
       'computed_at',
+      'company',
+      'buying_stage',
+      'urgency',
+      'why_now',
+      'key_triggers',
+      'decay_date',
       'mode',
     ]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAGIC_DOMAINS } from '../../../mock-server/index.ts';
+import { REFERENCE_SCORE } from '../../support/reference-score.ts';
 import { ID, mockApi } from '../helpers.ts';
 
 describe('watchlists', () => {
@@ -133,6 +134,12 @@ describe('watchlists', () => {
           delta_30d: 12,
           added_at: '2026-05-28T14:02:11Z',
           last_scored_at: '2026-05-28T14:02:11Z',
+          company: 'Stripe, Inc.',
+          buying_stage: 'decision',
+          urgency: 'act_now',
+          why_now: REFERENCE_SCORE.why_now,
+          key_triggers: REFERENCE_SCORE.key_triggers,
+          decay_date: '2026-06-05T00:00:00Z',
         },
         {
           domain: 'unscorable.test',
@@ -142,6 +149,12 @@ describe('watchlists', () => {
           delta_30d: null,
           added_at: '2026-05-28T14:02:11Z',
           last_scored_at: null,
+          company: null,
+          buying_stage: null,
+          urgency: null,
+          why_now: null,
+          key_triggers: [],
+          decay_date: null,
         },
       ],
       has_more: false,
