@@ -14,6 +14,7 @@ import { AccountResource } from './resources/account.ts';
 import { BulkResource } from './resources/bulk.ts';
 import { EventsResource } from './resources/events.ts';
 import { PeopleResource } from './resources/people.ts';
+import { PrioritizeResource } from './resources/prioritize.ts';
 import { ScoresResource } from './resources/scores.ts';
 import { WatchlistsResource } from './resources/watchlists.ts';
 import { WebhookEndpointsResource } from './resources/webhook-endpoints.ts';
@@ -38,6 +39,8 @@ export class IntentIQ {
   readonly events: EventsResource;
   /** The workspace behind the key: plan, credits, rate limits. */
   readonly account: AccountResource;
+  /** Which watchlist accounts to work today, and why. */
+  readonly prioritize: PrioritizeResource;
 
   /**
    * @throws {ConfigurationError} when the key is missing or malformed, or an option is unusable;
@@ -57,5 +60,6 @@ export class IntentIQ {
     this.webhookEndpoints = new WebhookEndpointsResource(transport);
     this.events = new EventsResource(transport);
     this.account = new AccountResource(transport);
+    this.prioritize = new PrioritizeResource(transport);
   }
 }

@@ -24,6 +24,7 @@ export {
   InternalServerError,
   InvalidRequestError,
   NotFoundError,
+  PermissionDeniedError,
   RateLimitError,
   RestrictedUseError,
   UnresolvablePersonError,
@@ -41,15 +42,23 @@ export { VERSION } from './core/version.ts';
 export { normalizeDomain } from './domain.ts';
 export type { components, operations, paths } from './generated/openapi.ts';
 export type { APIResponse } from './internal/transport.ts';
-export type { Account, AccountResource, Plan } from './resources/account.ts';
+export type { Account, AccountResource, KeyScope, Plan } from './resources/account.ts';
 export type {
   BulkJob,
   BulkJobCreateParams,
+  BulkJobCsvParams,
   BulkJobStatus,
   BulkResource,
   BulkWaitOptions,
+  RejectedRow,
   UnscorableDomain,
 } from './resources/bulk.ts';
+export type { CsvFile } from './resources/bulk-csv.ts';
+export type {
+  ScoreAllOptions,
+  ScoreAllProgress,
+  ScoreAllResult,
+} from './resources/bulk-score-all.ts';
 export type { Event, EventListParams, EventsResource, EventType } from './resources/events.ts';
 export type {
   PeopleResource,
@@ -57,21 +66,30 @@ export type {
   PersonScoreParams,
   Seniority,
 } from './resources/people.ts';
+export type {
+  PrioritizeResource,
+  PriorityAccount,
+  PriorityAccountListParams,
+} from './resources/prioritize.ts';
 export {
   type Band,
+  type BuyingStage,
   type Evidence,
   type HistoryPoint,
   isPendingScore,
   type PendingScore,
   type Score,
   type ScoreCreateParams,
+  type ScoreInclude,
   type ScoresResource,
   type Signal,
   type Signals,
   type SignalValue,
+  type Urgency,
 } from './resources/scores.ts';
 export type {
   WatchlistAccount,
+  WatchlistAccountListParams,
   WatchlistAccounts,
   WatchlistAccountsParams,
   WatchlistAccountsResource,

@@ -4,6 +4,13 @@ export const HELP = `iiq: the IntentIQ command line
 Usage:
   iiq score <domain> [--json]        Score a company. Uses the live API when IIQ_API_KEY is set,
                                      otherwise a built-in mock in test mode (no key, no credits).
+  iiq bulk <file.csv> [options]      Score every row of a CSV file (a "domain" column, any length)
+                                     with bulk jobs; the results as CSV. Ctrl-C stops; the same
+                                     command within 24 hours resumes without paying twice.
+      -o, --output <file>            Write the results there (default: stdout)
+      --deferred                     Overnight jobs at half the credits (results within 8 hours)
+      --tag <text>                   A label on every job (a new tag starts a new run)
+      --concurrency <n>              Jobs in flight, 1 to 10 (default 5)
   iiq mock [options]                 Run the reference mock server of the IntentIQ API.
       --port <n>                     Port to listen on (default 4010; 0 picks a free one)
       --host <address>               Address to listen on (default 127.0.0.1)
@@ -22,7 +29,8 @@ Usage:
   iiq --version                      Show the version
 
 Environment:
-  IIQ_API_KEY    API key for iiq score and iiq webhooks listen (iiq_live_... or iiq_test_...)
+  IIQ_API_KEY    API key for iiq score, iiq bulk and iiq webhooks listen (iiq_live_... or
+                 iiq_test_...); without one, score and bulk answer from a built-in test mock
   IIQ_BASE_URL   API base URL (default https://api.intentiq.dev/v1)
 
 Docs: the README of @vesperwise/node (node_modules/@vesperwise/node/README.md).`;

@@ -3,6 +3,8 @@ export interface CliIO {
   out(line: string): void;
   err(line: string): void;
   env: Readonly<Record<string, string | undefined>>;
+  /** Where a progress bar may be drawn (stderr); a bar is drawn only when it is a terminal. */
+  progressStream?: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
 /** The real terminal. */
@@ -10,4 +12,5 @@ export const processIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
+  progressStream: process.stderr,
 };

@@ -13,6 +13,7 @@ import {
   InternalServerError,
   InvalidRequestError,
   NotFoundError,
+  PermissionDeniedError,
   RateLimitError,
   RestrictedUseError,
   UnresolvablePersonError,
@@ -33,6 +34,7 @@ const byCode: Record<string, ErrorClass> = {
   unresolvable_person: UnresolvablePersonError,
   rate_limited: RateLimitError,
   internal_error: InternalServerError,
+  insufficient_scope: PermissionDeniedError,
 };
 
 // Only for bodies that are not JSON errors: 422 has two codes, so it stays a plain APIError.
@@ -83,6 +85,8 @@ function hint(Class: ErrorClass, init: Omit<APIErrorInit, 'message'>, context: E
     }
     case RestrictedUseError:
       return 'The acceptable use policy refuses this input; retrying will not help.';
+    case PermissionDeniedError:
+      return 'This key can only read: use a key with the write scope (the apiKey option or IIQ_API_KEY) for calls that change anything.';
     case NotFoundError:
       return "Check the ID: objects belong to one workspace, and test-mode and live-mode objects don't see each other.";
     case IdempotencyConflictError:
