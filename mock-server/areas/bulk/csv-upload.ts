@@ -77,7 +77,8 @@ function malformed(error: unknown, columns: number | undefined): MockApiError {
         `A row${line} has ${Array.isArray(record) ? record.length.toLocaleString('en-US') : 'a different number of'} fields; the header has ${columns ?? 'another number'}. Every row needs the header's columns.`,
       );
     case 'CSV_QUOTE_NOT_CLOSED':
-      return refuse(`A quoted field${line} is never closed: every opening " needs a closing ".`);
+      // The parser finds out at the end of the file, not where the quote opened: no line.
+      return refuse('A quoted field is never closed: every opening " needs a closing ".');
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return refuse(

@@ -11,12 +11,7 @@ import type { Space } from '../../tenancy/workspace.ts';
 import { freshestAge, type Intelligence, type Urgency } from '../../world/intelligence.ts';
 import type { Band } from '../../world/scoring-model.ts';
 import { intelligenceOfRecord, type ScoreRecord } from '../scores/index.ts';
-import {
-  allWatchlists,
-  newestScore,
-  retrieveWatchlist,
-  type WatchlistRecord,
-} from '../watchlists/index.ts';
+import { allWatchlists, newestScore, retrieveWatchlist } from '../watchlists/index.ts';
 
 export const URGENCY_POINTS: Readonly<Record<Urgency, number>> = {
   act_now: 25,
@@ -83,18 +78,17 @@ export function priorityOf(
  * A-Z: the one list of the API that is not ordered newest first.
  */
 export function prioritizedAccounts(space: Space, query: PriorityQuery = {}): PriorityRow[] {
-  const watchlists: Iterable<WatchlistRecord> =
-    query.watchlistId === undefined
-      ? allWatchlists(space)
-      : [retrieveWatchlist(space, query.watchlistId)];
+  const only =
+    query.watchlistId === undefined ? undefined : retrieveWatchlist(space, query.watchlistId);
   const byDomain = new Map<string, PriorityRow>();
-  for (const watchlist of watchlists) {
+  for (const watchlist of allWatchlists(space)) {
     for (const account of watchlist.accounts.values()) {
       const known = byDomain.get(account.domain);
       if (known !== undefined) {
         known.watchlistIds.push(watchlist.id);
         continue;
       }
+      if (only !== undefined && !only.accounts.has(account.domain)) continue;
       const score = newestScore(space, account);
       if (score === null) continue;
       const intelligence = intelligenceOfRecord(score);

@@ -314,3 +314,49 @@ describe('watchlist refresh and alerts', () => {
     expect(api.mock.events.list({ type: 'account.band_changed' })).toEqual([]);
   });
 });
+
+describe('watchlist accounts: band and sort', () => {
+  async function listed(query: string) {
+    const api = mockApi();
+    const { body: watchlist } = await api.post('/watchlists', {
+      name: 'Mixed',
+      accounts: ['airtable.com', 'stripe.com', 'unscorable.test', 'adyen.com', 'notion.so'],
+    });
+    const reply = await api.get(`/watchlists/${watchlist.id}/accounts${query}`);
+    return { reply, domains: reply.body.data?.map((a: { domain: string }) => a.domain) };
+  }
+
+  it('keeps the order the accounts were added in by default (sort=added)', async () => {
+    const expected = ['airtable.com', 'stripe.com', 'unscorable.test', 'adyen.com', 'notion.so'];
+    expect((await listed('')).domains).toEqual(expected);
+    expect((await listed('?sort=added')).domains).toEqual(expected);
+  });
+
+  it('sorts by score, highest first, unscored accounts last', async () => {
+    expect((await listed('?sort=score')).domains).toEqual([
+      'stripe.com',
+      'notion.so',
+      'adyen.com',
+      'airtable.com',
+      'unscorable.test',
+    ]);
+  });
+
+  it('keeps one band, through every page', async () => {
+    expect((await listed('?band=HOT')).domains).toEqual(['stripe.com', 'notion.so']);
+    expect((await listed('?band=HOT&sort=score&limit=1')).reply.body).toMatchObject({
+      data: [{ domain: 'stripe.com' }],
+      has_more: true,
+    });
+    expect((await listed('?band=COLD')).domains).toEqual(['airtable.com']);
+  });
+
+  it('refuses a band or sort it does not know, naming the field', async () => {
+    const { reply } = await listed('?sort=name');
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatchObject({ code: 'invalid_request', field: 'sort' });
+    const band = (await listed('?band=unscored')).reply;
+    expect(band.status).toBe(400);
+    expect(band.body.error.field).toBe('band');
+  });
+});
