@@ -247,7 +247,10 @@ describe('POST /v1/score/bulk with a CSV file that cannot be used', () => {
       body: form,
     });
     expect(noFile.status).toBe(400);
-    expect((await noFile.json()).error).toMatchObject({ code: 'invalid_request', field: 'file' });
+    expect(((await noFile.json()) as Upload['body']).error).toMatchObject({
+      code: 'invalid_request',
+      field: 'file',
+    });
     expect(api.mock.inspect().workspaces[0]?.test.bulk_jobs.queued).toBe(0);
   });
 
@@ -280,7 +283,7 @@ describe('CSV uploads over HTTP', () => {
         headers: { Authorization: `Bearer ${mock.keys.test}` },
         body: form,
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as Upload['body'] };
     };
     const binary = await send(new Uint8Array([0x64, 0x6f, 0xc3, 0x28, 0x0a]));
     expect(binary.status).toBe(400);
