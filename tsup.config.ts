@@ -8,7 +8,17 @@ import { defineConfig, type Options } from 'tsup';
 // Suffix List is reached through a dynamic import(), so it loads on the first domain check, not at
 // import time. @opentelemetry/api (an optional peer dependency) stays external, and is imported
 // only when the application registered with it.
-const bundled = ['zod', 'tldts', 'tldts-core'];
+const bundled = [
+  'zod',
+  'tldts',
+  'tldts-core',
+  // The mock's CSV and multipart parsing, and the CLI's progress bar.
+  'csv-parse',
+  'csv-stringify',
+  '@remix-run/multipart-parser',
+  '@remix-run/headers',
+  'cli-progress',
+];
 
 // `normalizeDomain` is exported and synchronous, so the Public Suffix List is in the static graph;
 // but evaluating it costs more than the rest of the SDK together. Two build steps keep that out of
