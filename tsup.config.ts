@@ -123,6 +123,10 @@ export default defineConfig([
     clean: false,
     noExternal: bundled,
     external: ['msw', /^msw\//],
-    banner: { js: '#!/usr/bin/env node' },
+    // cli-progress is CommonJS and requires Node's modules: an ES module has no `require` of its
+    // own, so the bundle makes one.
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __iiqCreateRequire } from 'node:module';\nconst require = __iiqCreateRequire(import.meta.url);",
+    },
   },
 ]);
