@@ -107,6 +107,9 @@ export default defineConfig([
     treeshake: true,
     clean: true,
     sourcemap: false,
+    // Keep `node:http` as written: bundlers for Workers and browsers (wrangler, Vite) resolve the
+    // `node:` built-ins, or leave them out, but fail on a bare `http`.
+    removeNodeProtocol: false,
     noExternal: bundled,
     external: ['msw', /^msw\//, /^node:/, '@opentelemetry/api'],
     esbuildPlugins: [lazyTldts, lazySchemas],
@@ -121,6 +124,7 @@ export default defineConfig([
     platform: 'node',
     splitting: false,
     clean: false,
+    removeNodeProtocol: false,
     noExternal: bundled,
     external: ['msw', /^msw\//],
     // cli-progress is CommonJS and requires Node's modules: an ES module has no `require` of its

@@ -16,15 +16,18 @@
  * | POST | /__mock/keys/revoke | `{"key": "iiq_test_…"}` | the key is refused at once |
  * | POST | /__mock/workspaces | `{"plan": "starter"}` | a new workspace and its keys |
  * | GET | /__mock/inspect | | a summary of the state |
- * | GET, POST, DELETE | /__mock/faults | `{"path": "/score", "status": 503, "count": 2}` | fail the next requests |
+ * | GET, POST, DELETE | /__mock/faults | `{"path": "/score", "status": 503, "count": 2}` or `{"path": "/score", "kind": "cut"}` | fail the next requests |
  * | GET | /__mock/deliveries | `?endpoint=we_…&event=evt_…&status=failed` | the delivery log, newest first |
  * | POST | /__mock/deliveries/settle | | over HTTP, waits until every delivery due now was answered |
  * | GET | /__mock/requests | `?method=POST&path=/v1/score&since=…` | the request journal, newest first |
  */
+
 import type { components } from '../src/generated/openapi.ts';
 import type { Engine, ModeSummary } from './engine.ts';
 import type { DeliveryQuery, DeliveryStatus } from './events/delivery-log.ts';
 import { isoSeconds } from './kernel/clock.ts';
+import { ControlError } from './kernel/errors.ts';
+import type { FaultKind } from './kernel/faults.ts';
 import { sha256Hex } from './kernel/sha256.ts';
 import type { Control } from './pipeline/admin.ts';
 import type { JournalQuery, RequestJournal } from './pipeline/journal.ts';
@@ -38,7 +41,7 @@ export type { WireCredits } from './tenancy/credits.ts';
 function workspaceOf(engine: Engine, id: string | undefined): Workspace {
   const workspace = engine.tenants.find(id);
   if (workspace === undefined) {
-    throw new TypeError(`no workspace with ID ${id} exists in this mock`);
+    throw new ControlError(`no workspace with ID ${id} exists in this mock`);
   }
   return workspace;
 }
@@ -65,7 +68,7 @@ export function setCredits(engine: Engine, input: CreditsInput): WireCredits {
   const limit = creditsView(workspace, now).limit;
   const check = (name: string, value: number) => {
     if (!Number.isInteger(value) || value < 0 || value > limit) {
-      throw new TypeError(
+      throw new ControlError(
         `${name} must be an integer from 0 to ${limit} (this plan's credits per cycle), got ${value}`,
       );
     }
@@ -77,7 +80,7 @@ export function setCredits(engine: Engine, input: CreditsInput): WireCredits {
     check('used', input.used);
     workspace.credits.used = input.used;
   } else {
-    throw new TypeError('pass remaining or used');
+    throw new ControlError('pass remaining or used');
   }
   return renderCredits(workspace, now);
 }
@@ -158,7 +161,7 @@ export function createWorkspace(
   input: { plan?: string; name?: string } = {},
 ): CreatedWorkspace {
   if (input.plan !== undefined && !isPlanName(input.plan)) {
-    throw new TypeError(`plan must be "starter", "team" or "scale", got "${input.plan}"`);
+    throw new ControlError(`plan must be "starter", "team" or "scale", got "${input.plan}"`);
   }
   const { workspace, keys } = engine.tenants.create({
     ...(input.plan === undefined ? {} : { plan: input.plan }),
@@ -211,7 +214,7 @@ export function inspect(engine: Engine): MockSummary {
 
 const optionalString = (value: unknown, name: string): string | undefined => {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new TypeError(`${name} must be a string`);
+  if (typeof value !== 'string') throw new ControlError(`${name} must be a string`);
   return value;
 };
 
@@ -222,7 +225,7 @@ function deliveryQuery(query: URLSearchParams): DeliveryQuery {
   const event = query.get('event') ?? undefined;
   const status = query.get('status') ?? undefined;
   if (status !== undefined && !STATUSES.includes(status as DeliveryStatus)) {
-    throw new TypeError('status must be "pending", "succeeded" or "failed"');
+    throw new ControlError('status must be "pending", "succeeded" or "failed"');
   }
   return {
     ...(endpoint === undefined ? {} : { endpoint }),
@@ -265,7 +268,7 @@ export function coreControls(
       run: ({ body }) => {
         const by = body.by;
         if (typeof by !== 'string' && typeof by !== 'number') {
-          throw new TypeError('by must be a duration such as "7d" or "90m", or milliseconds');
+          throw new ControlError('by must be a duration such as "7d" or "90m", or milliseconds');
         }
         return { now: isoSeconds(engine.advance(by)) };
       },
@@ -276,7 +279,7 @@ export function coreControls(
       run: ({ body }) => {
         const to = body.to;
         if (typeof to !== 'string' && typeof to !== 'number') {
-          throw new TypeError('to must be an ISO 8601 time');
+          throw new ControlError('to must be an ISO 8601 time');
         }
         return { now: isoSeconds(engine.setTime(to)) };
       },
@@ -329,7 +332,7 @@ export function coreControls(
       path: '/__mock/keys/revoke',
       run: ({ body }) => {
         const key = optionalString(body.key, 'key');
-        if (key === undefined) throw new TypeError('key is required');
+        if (key === undefined) throw new ControlError('key is required');
         return { revoked: revokeKey(engine, key) };
       },
     },
@@ -353,12 +356,20 @@ export function coreControls(
       run: ({ body }) => {
         const path = optionalString(body.path, 'path');
         const method = optionalString(body.method, 'method');
+        const kind = optionalString(body.kind, 'kind');
+        const ms = body.ms;
+        if (ms !== undefined && typeof ms !== 'number' && typeof ms !== 'string') {
+          throw new ControlError('ms must be a duration such as "2s", or milliseconds');
+        }
         engine.faults.inject(
           {
             path: path ?? '',
-            status: Number(body.status),
+            ...(kind === undefined ? {} : { kind: kind as FaultKind }),
+            ...(body.status === undefined ? {} : { status: Number(body.status) }),
             ...(method === undefined ? {} : { method }),
+            ...(ms === undefined ? {} : { ms }),
             ...(body.count === undefined ? {} : { count: Number(body.count) }),
+            ...(body.probability === undefined ? {} : { probability: Number(body.probability) }),
           },
           basePath,
         );

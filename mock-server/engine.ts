@@ -6,6 +6,7 @@
  * One engine per mock (instances share nothing); `reset()` puts it back exactly as it was created,
  * same seed, same keys, same start time.
  */
+
 import { accountArea } from './areas/account/index.ts';
 import { bulkArea } from './areas/bulk/index.ts';
 import { eventsArea } from './areas/events/index.ts';
@@ -18,6 +19,7 @@ import type { MockContext } from './context.ts';
 import { Dispatcher } from './events/dispatcher.ts';
 import { EventLog } from './events/log.ts';
 import { type Duration, parseInstant } from './kernel/clock.ts';
+import { ControlError } from './kernel/errors.ts';
 import { Kernel } from './kernel/kernel.ts';
 import type { Control } from './pipeline/admin.ts';
 import type { Area } from './pipeline/area.ts';
@@ -86,13 +88,13 @@ export class Engine implements MockContext, PipelineHost {
 
   constructor(options: EngineOptions = {}) {
     if (options.plan !== undefined && !isPlanName(options.plan)) {
-      throw new TypeError(
+      throw new ControlError(
         `plan must be "starter", "team" or "scale", got "${String(options.plan)}"`,
       );
     }
     for (const key of [options.keys?.test, options.keys?.live]) {
       if (key !== undefined && !isKeyFormat(key)) {
-        throw new TypeError(
+        throw new ControlError(
           'keys must look like real ones: "iiq_test_" or "iiq_live_" followed by 32 or more letters and digits',
         );
       }

@@ -9,9 +9,11 @@
  * const mock = createMockApi();
  * const iiq = new IntentIQ({ apiKey: mock.keys.test, fetch: mock.fetch });
  * await iiq.scores.create({ domain: 'stripe.com' }); // { score: 94, band: 'HOT', ... }
+ *
+ * @module @vesperwise/node/mock
  */
 import type { RequestHandler } from 'msw';
-import { createMswHandlers, loadMswHttp, type MswHttp } from './doors/msw.ts';
+import { createMswHandlers, loadMswHttp, type MswHttp, mswCannotIntercept } from './doors/msw.ts';
 import { createMockApiCore, type MockApi, type MockApiOptions } from './mock-api.ts';
 
 export type { DeepPartial, EventQuery, TriggerOptions } from './areas/events/index.ts';
@@ -37,7 +39,7 @@ export {
   type WireDelivery as MockDelivery,
 } from './events/delivery-log.ts';
 export type { Duration } from './kernel/clock.ts';
-export type { FaultSpec } from './kernel/faults.ts';
+export type { Fault, FaultKind, FaultSpec } from './kernel/faults.ts';
 export {
   DEFAULT_BASE_URL,
   type MockApi,
@@ -53,7 +55,7 @@ export type {
   JournalQuery,
 } from './pipeline/journal.ts';
 export { MAX_JOURNAL_BODY_BYTES, MAX_JOURNAL_ENTRIES } from './pipeline/journal.ts';
-export type { MockRequest, MockResponse } from './pipeline/route.ts';
+export type { MockRequest, MockResponse, TransportFault } from './pipeline/route.ts';
 export type { KeyScope, Mode } from './tenancy/keys.ts';
 export { PLANS, type Plan, type PlanName } from './tenancy/plans.ts';
 export {
@@ -96,13 +98,22 @@ export function createMockApi(
 
 /** The test runner's hooks (vitest, jest, node:test, mocha all have them). */
 export interface TestHooks {
+  /** Runs `fn` once before the file's tests: starts MSW. */
   beforeAll(fn: () => unknown): unknown;
+  /** Runs `fn` after each test: resets the mock and MSW's runtime handlers. */
   afterEach(fn: () => unknown): unknown;
+  /** Runs `fn` once after the file's tests: closes MSW. */
   afterAll(fn: () => unknown): unknown;
-  /** msw's `setupServer` (from `msw/node`), to intercept the global `fetch` as well. */
+  /**
+   * msw's `setupServer` (from `msw/node`), to intercept the global `fetch` as well. Node only: on
+   * Bun and Deno, where MSW does not intercept, `installMockApi` refuses it.
+   */
   setupServer?: (...handlers: RequestHandler[]) => {
+    /** Starts intercepting. */
     listen(options?: { onUnhandledFrame?: 'bypass' | 'warn' | 'error' }): void;
+    /** Drops handlers added during a test. */
     resetHandlers(): void;
+    /** Stops intercepting. */
     close(): void;
   };
   /** What MSW does with requests the mock does not answer (default `'error'`). */
@@ -122,6 +133,14 @@ export function installMockApi(
   hooks: TestHooks,
   options: MockApiOptions = {},
 ): MockApiWithHandlers {
+  if (hooks.setupServer !== undefined) {
+    const runtime = mswCannotIntercept();
+    if (runtime !== undefined) {
+      throw new Error(
+        `MSW does not intercept fetch on ${runtime}, so installMockApi({ setupServer }) cannot answer your requests. Use mock.fetch instead: const mock = installMockApi({ beforeAll, afterEach, afterAll }); new IntentIQ({ apiKey: mock.keys.test, fetch: mock.fetch }).`,
+      );
+    }
+  }
   const mock = createMockApi(options);
   const server = hooks.setupServer?.(...mock.handlers);
   hooks.beforeAll(() => server?.listen({ onUnhandledFrame: hooks.onUnhandledFrame ?? 'error' }));

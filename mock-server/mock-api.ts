@@ -49,6 +49,7 @@ import {
 } from './events/delivery-log.ts';
 import { type EventData, type EventListener, type EventType, renderEvent } from './events/log.ts';
 import { type Duration, parseDuration } from './kernel/clock.ts';
+import { ControlError } from './kernel/errors.ts';
 import type { Fault, FaultSpec } from './kernel/faults.ts';
 import { createAdmin } from './pipeline/admin.ts';
 import {
@@ -59,6 +60,9 @@ import {
 } from './pipeline/journal.ts';
 import { createPipeline, type Handle } from './pipeline/pipeline.ts';
 import type { PlanName } from './tenancy/plans.ts';
+
+/** The most in-process webhook receivers one mock holds. */
+export const MAX_RECEIVERS = 1_000;
 
 /** Where a mock answers by default: the real API's base URL, which is also the client's default. */
 export const DEFAULT_BASE_URL = 'https://api.intentiq.dev/v1';
@@ -88,9 +92,9 @@ export interface MockClock {
 
 /** The default workspace's keys, and the controls that make and revoke keys. */
 export interface MockKeys {
-  /** The default workspace's test-mode write key (derived from the seed: the same in every run). */
+  /** An `iiq_test_` write key: test mode, no credits spent, no webhooks (derived from the seed). */
   readonly test: string;
-  /** The default workspace's live-mode write key. */
+  /** An `iiq_live_` write key: spends the workspace's credits and delivers webhooks. */
   readonly live: string;
   /** The default workspace's read keys: `GET` only; anything else is `403 insufficient_scope`. */
   readonly read: { readonly test: string; readonly live: string };
@@ -120,6 +124,7 @@ export interface MockApi {
   readonly handle: Handle;
   /** The engine, for advanced use. */
   readonly engine: Engine;
+  /** The mock's virtual clock: `mock.clock.advance('7d')` runs everything that falls due. */
   readonly clock: MockClock;
   /** Forgets everything: back to the state right after `createMockApi()`. */
   reset(): void;
@@ -133,31 +138,39 @@ export interface MockApi {
    * expect(call?.body).toEqual({ domain: 'stripe.com' });
    */
   readonly requests: {
+    /** The requests kept, newest first, filtered by method, path and time. */
     list(query?: JournalQuery): JournalEntry[];
     /** Calls `listener` with every request and its response from now on; returns an unsubscribe function. */
     subscribe(listener: ExchangeListener): () => void;
   };
   /** Serves the mock over HTTP on 127.0.0.1 (any free port unless `port` is given). */
   listen(options?: ListenOptions): Promise<MockServer>;
+  /** The current cycle's credits of a workspace (default: the default one). */
   readonly credits: {
+    /** `{ limit, used, remaining, resets_at }`. */
     get(workspace?: string): WireCredits;
     /** e.g. `mock.credits.set({ remaining: 0 })` to get `402` on the next paid request. */
     set(input: CreditsInput): WireCredits;
   };
   /** Revokes a key: the next request with it is `401`. The same as `mock.keys.revoke(key)`. */
   revokeKey(key: string): boolean;
+  /** More workspaces, each with its own keys, plan and objects. */
   readonly workspaces: {
     /** A second workspace, e.g. to prove that IDs of other workspaces are `404`. */
     create(input?: { plan?: PlanName; name?: string }): CreatedWorkspace;
   };
   /** A summary of the state, for debugging. */
   inspect(): MockSummary;
+  /** Injected failures, e.g. `mock.faults.inject({ path: '/score', status: 503, count: 2 })`. */
   readonly faults: {
     /** The next `count` requests to `path` answer `status`. */
     inject(spec: FaultSpec): void;
+    /** Removes every injected fault. */
     clear(): void;
+    /** The faults still to fire. */
     list(): readonly Fault[];
   };
+  /** The events the mock recorded (both modes), and new ones on demand. */
   readonly events: {
     /** Recorded events of a workspace (default: the default one), newest first. */
     list(query?: EventQuery): MockEvent[];
@@ -177,6 +190,7 @@ export interface MockApi {
       options?: TriggerOptions,
     ): MockEvent;
   };
+  /** Webhook deliveries of live-mode events: the log, and a way to wait for them. */
   readonly deliveries: {
     /** The webhook delivery log, newest first: attempts, status codes, timing, next retry. */
     list(query?: DeliveryQuery): WireDelivery[];
@@ -190,6 +204,7 @@ export interface MockApi {
      */
     settle(options?: { timeout?: Duration }): Promise<void>;
   };
+  /** Test controls of webhook endpoints. */
   readonly webhookEndpoints: {
     /**
      * Gives an endpoint a new signing secret; the old one keeps signing (a second `v1`) until it
@@ -197,6 +212,7 @@ export interface MockApi {
      */
     rotateSecret(id: string, options?: { expiresIn?: Duration }): RotatedSecret;
   };
+  /** In-process webhook receivers. */
   readonly webhooks: {
     /**
      * Answers deliveries to `url` in-process with `receiver` (a Hono `app.fetch`, a Next.js route
@@ -299,9 +315,14 @@ export function createMockApiCore(options: MockApiOptions = {}): MockApi {
     webhooks: {
       receive: (url, receiver) => {
         if (typeof receiver !== 'function') {
-          throw new TypeError('receiver must be a function (request: Request) => Response');
+          throw new ControlError('receiver must be a function (request: Request) => Response');
         }
         const key = receiverKey(url);
+        if (!receivers.has(key) && receivers.size >= MAX_RECEIVERS) {
+          throw new ControlError(
+            `at most ${MAX_RECEIVERS} in-process receivers can be registered at once`,
+          );
+        }
         receivers.set(key, receiver);
         return () => {
           if (receivers.get(key) === receiver) receivers.delete(key);

@@ -3,12 +3,11 @@
  * entry point loads with `import` and with `require()`, and that the tarball ships only what users
  * need. Run by `npm run check:package` after the build.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { packIntoScratch, root, run, type Scratch } from './scratch.ts';
 
-const root = resolve(import.meta.dirname, '..');
 const allowed = [
   /^dist\//,
   /^fixtures\//,
@@ -19,6 +18,26 @@ const allowed = [
   /^package\.json$/,
 ];
 
+/**
+ * Imports of Node built-ins without the `node:` prefix (`from 'http'`): bundlers for Workers and
+ * browsers resolve `node:http` (or leave it alone) but fail on a bare `http`.
+ */
+function bareBuiltinImports(): string[] {
+  const names = builtinModules
+    .filter((name) => !name.startsWith('_'))
+    .join('|')
+    .replaceAll('/', '\\/');
+  const bare = new RegExp(`(?:from\\s*|import\\(\\s*|require\\(\\s*)['"](${names})['"]`, 'g');
+  const found: string[] = [];
+  for (const file of readdirSync(join(root, 'dist'))) {
+    if (!/\.c?js$/.test(file)) continue;
+    for (const match of readFileSync(join(root, 'dist', file), 'utf8').matchAll(bare)) {
+      found.push(`dist/${file}: '${match[1]}'`);
+    }
+  }
+  return found;
+}
+
 /** Each entry point and the exports a user reaches for first. */
 const entries: Record<string, string[]> = {
   '@vesperwise/node': ['IntentIQ', 'normalizeDomain', 'APIError'],
@@ -26,39 +45,25 @@ const entries: Record<string, string[]> = {
   '@vesperwise/node/mock': ['createMockApi'],
 };
 
-function run(command: string, args: string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  } catch (error) {
-    const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-    throw new Error(
-      `${command} ${args.join(' ')} failed in the scratch project:\n${stderr || stdout}`,
-    );
-  }
-}
-
-const scratch = mkdtempSync(join(tmpdir(), 'iiq-pack-'));
+let scratch: Scratch | undefined;
 try {
-  const packed = JSON.parse(
-    run('npm', ['pack', '--json', '--pack-destination', scratch], root),
-  ) as [{ filename: string; files: { path: string }[] }];
-  const [{ filename, files }] = packed;
-  const stray = files
-    .map((file) => file.path)
-    .filter((path) => !allowed.some((re) => re.test(path)));
+  const bare = bareBuiltinImports();
+  if (bare.length > 0) {
+    throw new Error(`the build imports Node built-ins without node: (${bare.join(', ')})`);
+  }
+  scratch = packIntoScratch();
+  const { dir, filename, files } = scratch;
+  const stray = files.filter((path) => !allowed.some((re) => re.test(path)));
   if (stray.length > 0)
     throw new Error(`the tarball ships files users do not need:\n  ${stray.join('\n  ')}`);
-
-  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true }));
-  run(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--ignore-scripts', join(scratch, filename)],
-    scratch,
+  const { files: declared } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    files: string[];
+  };
+  const missing = declared.filter(
+    (entry) => !files.some((path) => path === entry || path.startsWith(`${entry}/`)),
   );
+  if (missing.length > 0)
+    throw new Error(`package.json "files" names what the tarball lacks: ${missing.join(', ')}`);
 
   const esm = Object.entries(entries)
     .map(
@@ -72,17 +77,13 @@ try {
         `{ const m = require('${spec}'); for (const n of ${JSON.stringify(names)}) if (typeof m[n] !== 'function') throw new Error('${spec} has no ' + n + ' export for require'); }`,
     )
     .join('\n');
-  writeFileSync(join(scratch, 'check.mjs'), `${esm}\nconsole.log('import ok');\n`);
-  writeFileSync(join(scratch, 'check.cjs'), `${cjs}\nconsole.log('require ok');\n`);
-  process.stdout.write(run(process.execPath, ['check.mjs'], scratch));
-  process.stdout.write(run(process.execPath, ['check.cjs'], scratch));
-  const bin = readdirSync(join(scratch, 'node_modules', '.bin'));
+  writeFileSync(join(dir, 'check.mjs'), `${esm}\nconsole.log('import ok');\n`);
+  writeFileSync(join(dir, 'check.cjs'), `${cjs}\nconsole.log('require ok');\n`);
+  process.stdout.write(run(process.execPath, ['check.mjs'], dir));
+  process.stdout.write(run(process.execPath, ['check.cjs'], dir));
+  const bin = readdirSync(join(dir, 'node_modules', '.bin'));
   if (!bin.includes('iiq')) throw new Error('the iiq bin is not installed');
-  const help = run(
-    process.execPath,
-    [join(scratch, 'node_modules', '.bin', 'iiq'), '--help'],
-    scratch,
-  );
+  const help = run(process.execPath, [join(dir, 'node_modules', '.bin', 'iiq'), '--help'], dir);
   console.log(`iiq --help: ${help.split('\n')[0]}`);
   console.log(
     `${filename}: ${files.length} files, installs and loads with import and require on Node ${process.versions.node}`,
@@ -91,5 +92,5 @@ try {
   console.error((error as Error).message);
   process.exitCode = 1;
 } finally {
-  rmSync(scratch, { recursive: true, force: true });
+  scratch?.remove();
 }

@@ -1,13 +1,3 @@
-/**
- * The IntentIQ API client.
- *
- * @example
- * import { IntentIQ } from '@vesperwise/node';
- *
- * const iiq = new IntentIQ(); // reads IIQ_API_KEY
- * const score = await iiq.scores.create({ domain: 'stripe.com' });
- * console.log(score.score, score.band, score.action);
- */
 import { type ClientOptions, resolveOptions } from './core/options.ts';
 import { Transport } from './internal/transport.ts';
 import { AccountResource } from './resources/account.ts';
@@ -19,6 +9,16 @@ import { ScoresResource } from './resources/scores.ts';
 import { WatchlistsResource } from './resources/watchlists.ts';
 import { WebhookEndpointsResource } from './resources/webhook-endpoints.ts';
 
+/**
+ * The IntentIQ API client.
+ *
+ * @example
+ * import { IntentIQ } from '@vesperwise/node';
+ *
+ * const iiq = new IntentIQ(); // reads IIQ_API_KEY
+ * const score = await iiq.scores.create({ domain: 'stripe.com' });
+ * console.log(score.score, score.band, score.action);
+ */
 export class IntentIQ {
   /** `'test'` for an `iiq_test_` key (no credits spent, no webhooks fired), else `'live'`. */
   readonly mode: 'test' | 'live';

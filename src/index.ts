@@ -4,6 +4,8 @@
  * @example
  * import { IntentIQ, NotFoundError } from '@vesperwise/node';
  * const iiq = new IntentIQ({ apiKey: process.env.IIQ_API_KEY });
+ *
+ * @module @vesperwise/node
  */
 export { IntentIQ } from './client.ts';
 export { APIPromise } from './core/api-promise.ts';

@@ -5,11 +5,7 @@
  */
 import type { Handle } from '../pipeline/pipeline.ts';
 import type { MockRequest } from '../pipeline/route.ts';
-import { toMockRequest, toResponse } from './web.ts';
-
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
-}
+import { abortError, answer, toMockRequest } from './web.ts';
 
 /** A header lookup over `init.headers` in any of its forms. */
 function headerLookup(headers: RequestInit['headers']): (name: string) => string | undefined {
@@ -59,6 +55,6 @@ export function createMockFetch(handle: Handle): typeof fetch {
       (request === undefined ? fastRequest(url, init ?? {}) : undefined) ??
       (await toMockRequest(request ?? new Request(url, init), url));
     if (signal?.aborted) throw abortError(signal);
-    return toResponse(handle(mockRequest));
+    return answer(handle(mockRequest), signal);
   };
 }

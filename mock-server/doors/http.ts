@@ -3,13 +3,19 @@
  * straight into a `MockRequest` and writes the `MockResponse` back, with no `Request`/`Response`
  * objects on the way (they cost more than the whole pipeline). Extra MSW handlers, when given, are
  * consulted first through msw's `getResponse`, which is only loaded then.
+ *
+ * `node:http` and msw are reached at run time, never through an import, so that a bundle of the
+ * mock for Cloudflare Workers (which has neither) builds without compatibility flags.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Handle } from '../pipeline/pipeline.ts';
-import type { MockRequest } from '../pipeline/route.ts';
+import type { MockRequest, MockResponse } from '../pipeline/route.ts';
 import { MAX_BODY_BYTES } from '../pipeline/validation.ts';
+import { loadMsw } from './msw.ts';
 
+/** Options of `mock.listen()`. */
 export interface ListenOptions {
   /** Default 0: any free port. */
   port?: number;
@@ -19,11 +25,13 @@ export interface ListenOptions {
   handlers?: readonly unknown[];
 }
 
+/** The mock served over HTTP, as `mock.listen()` resolves it. */
 export interface MockServer {
   /** The base URL to give the client, e.g. `http://127.0.0.1:4010/v1`. */
   url: string;
   /** `http://127.0.0.1:4010`: the `/__mock/` controls live here. */
   origin: string;
+  /** The port it listens on. */
   port: number;
   /** Stops accepting connections and closes the open ones. */
   close(): Promise<void>;
@@ -61,14 +69,15 @@ function toMockRequest(req: IncomingMessage, raw: Buffer, bodyTooLarge: boolean)
   };
 }
 
-const EMPTY = Buffer.alloc(0);
-
 function readBody(req: IncomingMessage, done: (body: Buffer, tooLarge: boolean) => void): void {
-  if (
-    req.headers['content-length'] === undefined &&
-    req.headers['transfer-encoding'] === undefined
-  ) {
-    done(EMPTY, false);
+  const declared = req.headers['content-length'];
+  if (declared === undefined && req.headers['transfer-encoding'] === undefined) {
+    done(Buffer.alloc(0), false);
+    return;
+  }
+  // A declared length over the limit is refused from the header: the body is never read.
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
+    done(Buffer.alloc(0), true);
     return;
   }
   const chunks: Buffer[] = [];
@@ -79,11 +88,110 @@ function readBody(req: IncomingMessage, done: (body: Buffer, tooLarge: boolean) 
     if (size > MAX_BODY_BYTES) tooLarge = true;
     else chunks.push(chunk);
   });
-  req.on('end', () => done(tooLarge ? EMPTY : Buffer.concat(chunks), tooLarge));
+  req.on('end', () => done(tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge));
   req.on('error', () => req.destroy());
 }
 
+/** The largest request headers the HTTP door reads (larger ones get `431`). */
+export const MAX_HEADER_BYTES = 16_384;
+
+/** The request the pipeline answers for one node's parser refused. */
+function malformedRequest(code: string | undefined): MockRequest {
+  const malformed: NonNullable<MockRequest['malformed']> =
+    code === 'HPE_HEADER_OVERFLOW'
+      ? {
+          status: 431,
+          field: 'headers',
+          message: `The request's headers are larger than ${MAX_HEADER_BYTES} bytes.`,
+        }
+      : code === 'HPE_INVALID_CHUNK_SIZE' || code === 'HPE_INVALID_TRANSFER_ENCODING'
+        ? {
+            status: 400,
+            field: 'body',
+            message: "The request body's chunked transfer encoding is malformed.",
+          }
+        : code?.startsWith('HPE_INVALID_HEADER') ||
+            code === 'HPE_LF_EXPECTED' ||
+            code === 'HPE_CR_EXPECTED'
+          ? {
+              status: 400,
+              field: 'headers',
+              message:
+                'A request header is malformed (a bare CR or LF, or a character header values may not hold).',
+            }
+          : { status: 400, field: 'body', message: 'The request is not valid HTTP/1.1.' };
+  return {
+    method: 'GET',
+    path: '/',
+    query: new URLSearchParams(),
+    headers: () => undefined,
+    body: '',
+    malformed,
+  };
+}
+
+/** Writes a response, carrying out an injected fault on the connection itself. */
+async function write(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: MockResponse,
+): Promise<void> {
+  const fault = response.fault;
+  const socket = req.socket;
+  if (fault === undefined) {
+    res.writeHead(response.status, response.headers);
+    res.end(response.body);
+    return;
+  }
+  if (fault.kind === 'latency' || fault.kind === 'stall') {
+    const waited = await waitUnlessClosed(fault.ms ?? 0, socket);
+    if (!waited) return;
+  }
+  if (fault.kind === 'latency') {
+    res.writeHead(response.status, response.headers);
+    res.end(response.body);
+    return;
+  }
+  if (fault.kind === 'cut') {
+    const body = Buffer.from(response.body);
+    res.writeHead(response.status, response.headers);
+    res.write(body.subarray(0, Math.floor(body.length / 2)), () => socket.resetAndDestroy());
+    return;
+  }
+  socket.resetAndDestroy(); // reset, stall, commit_then_drop
+}
+
+/** Waits `ms`, or stops early (false) when the client hangs up first. */
+function waitUnlessClosed(ms: number, socket: Duplex): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onClose = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      socket.off('close', onClose);
+      resolve(true);
+    }, ms);
+    socket.once('close', onClose);
+  });
+}
+
 type GetResponse = (handlers: unknown[], request: Request) => Promise<Response | undefined>;
+
+/** `node:http`, from the runtime (Node, Bun, Deno); an error that says what to use elsewhere. */
+function nodeHttp(): { createServer: typeof createServer } {
+  const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } })
+    .process;
+  const http = process?.getBuiltinModule?.('node:http') as
+    | { createServer: typeof createServer }
+    | undefined;
+  if (http === undefined) {
+    throw new Error(
+      'mock.listen() needs node:http, which this runtime does not have (Cloudflare Workers, a browser). Use mock.fetch in-process, or run npx iiq mock and point the client at it.',
+    );
+  }
+  return http;
+}
 
 async function fromMsw(
   getResponse: GetResponse,
@@ -126,30 +234,53 @@ export async function startMockServer(
   const host = options.host ?? '127.0.0.1';
   const extra = [...(options.handlers ?? [])];
   const getResponse =
-    extra.length > 0 ? ((await import('msw')).getResponse as unknown as GetResponse) : undefined;
+    extra.length > 0 ? (loadMsw().getResponse as unknown as GetResponse) : undefined;
   let origin = '';
 
-  const server: Server = createServer((req, res) => {
-    readBody(req, (body, tooLarge) => {
-      const answer = async () => {
-        if (getResponse !== undefined && !tooLarge) {
-          const mocked = await fromMsw(getResponse, extra, req, body, origin);
-          if (mocked !== undefined) return writeWebResponse(res, mocked);
-        }
-        const request = toMockRequest(req, body, tooLarge);
-        const waiting = before?.(request);
-        if (waiting !== undefined) await waiting;
-        const response = handle(request);
-        if (tooLarge) response.headers.Connection = 'close';
-        response.headers['Content-Length'] = String(Buffer.byteLength(response.body));
-        res.writeHead(response.status, response.headers);
-        res.end(response.body);
-      };
-      answer().catch(() => {
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-        res.end(INTERNAL_ERROR);
+  const server: Server = nodeHttp().createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES },
+    (req, res) => {
+      readBody(req, (body, tooLarge) => {
+        const answer = async () => {
+          if (getResponse !== undefined && !tooLarge) {
+            const mocked = await fromMsw(getResponse, extra, req, body, origin);
+            if (mocked !== undefined) return writeWebResponse(res, mocked);
+          }
+          const request = toMockRequest(req, body, tooLarge);
+          const waiting = before?.(request);
+          if (waiting !== undefined) await waiting;
+          const response = handle(request);
+          if (tooLarge) response.headers.Connection = 'close';
+          response.headers['Content-Length'] = String(Buffer.byteLength(response.body));
+          await write(req, res, response);
+          if (tooLarge) req.socket.destroySoon();
+        };
+        answer().catch(() => {
+          if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+          res.end(INTERNAL_ERROR);
+        });
       });
-    });
+    },
+  );
+
+  // Requests node's HTTP parser refuses (a bad chunk size, a bare CR or LF in a header, headers
+  // over 16 KB) still get the API's JSON error, from the pipeline, with a request id.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const response = handle(malformedRequest(error.code));
+    const body = Buffer.from(response.body);
+    const head = [
+      `HTTP/1.1 ${response.status} ${response.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}`,
+      ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`),
+      `Content-Length: ${body.length}`,
+      'Connection: close',
+      '',
+      '',
+    ].join('\r\n');
+    socket.end(Buffer.concat([Buffer.from(head), body]));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -8,7 +8,7 @@
  */
 import type { http as mswHttp, RequestHandler } from 'msw';
 import type { Handle } from '../pipeline/pipeline.ts';
-import { toMockRequest, toResponse } from './web.ts';
+import { answer, toMockRequest } from './web.ts';
 
 export type MswHttp = typeof mswHttp;
 
@@ -19,6 +19,11 @@ interface NodeModuleApi {
 
 /** msw's `http` namespace, loaded from the application's own msw. */
 export function loadMswHttp(): MswHttp {
+  return loadMsw().http;
+}
+
+/** The application's own msw, loaded on demand (out of sight of bundlers). */
+export function loadMsw(): typeof import('msw') {
   const process = (
     globalThis as { process?: { getBuiltinModule?: (id: string) => unknown; cwd?: () => string } }
   ).process;
@@ -32,12 +37,23 @@ export function loadMswHttp(): MswHttp {
   // application's msw just as well.
   const from = import.meta.url || `${process?.cwd?.() ?? '.'}/`;
   try {
-    return (moduleApi.createRequire(from)('msw') as { http: MswHttp }).http;
+    return moduleApi.createRequire(from)('msw') as typeof import('msw');
   } catch {
     throw new Error(
       'mock.handlers needs msw 3 (an optional peer dependency): npm install --save-dev msw',
     );
   }
+}
+
+/**
+ * The runtime whose `fetch` msw's `setupServer` does not intercept (requests go to the network),
+ * or `undefined` where it does (Node).
+ */
+export function mswCannotIntercept(): 'Bun' | 'Deno' | undefined {
+  const global = globalThis as { Bun?: unknown; Deno?: unknown };
+  if (global.Bun !== undefined) return 'Bun';
+  if (global.Deno !== undefined) return 'Deno';
+  return undefined;
 }
 
 const API_KEY_HEADER = /^Bearer\s+iiq_(test|live)_/i;
@@ -61,13 +77,14 @@ export function createMswHandlers(
   const { origin, pathname } = new URL(base);
   const basePath = pathname.replace(/\/$/, '');
   const anyOrigin = new RegExp(`^https?://[^/]+${escapeRegExp(basePath)}/`);
-  const answer = async ({ request }: { request: Request }) =>
-    toResponse(handle(await toMockRequest(request)));
-  const answerIfOurs = async ({ request }: { request: Request }) => {
+  // A reset is msw's network error (`Response.error()`), which fetch rejects like a dropped connection.
+  const respond = async ({ request }: { request: Request }) =>
+    answer(handle(await toMockRequest(request)), request.signal, () => Response.error());
+  const respondIfOurs = async ({ request }: { request: Request }) => {
     const ours =
       new URL(request.url).origin === origin ||
       API_KEY_HEADER.test(request.headers.get('authorization') ?? '');
-    return ours ? answer({ request }) : undefined;
+    return ours ? respond({ request }) : undefined;
   };
-  return [http.all(anyOrigin, answerIfOurs), http.all(`${origin}/__mock/*`, answer)];
+  return [http.all(anyOrigin, respondIfOurs), http.all(`${origin}/__mock/*`, respond)];
 }

@@ -11,7 +11,9 @@
  * msw's documented bypass marker (`accept: msw/passthrough`, what `bypass()` adds), which msw strips
  * before the request leaves.
  */
+
 import type { DeliveryAnswer, OutgoingWebhook, WebhookTransport } from '../events/dispatcher.ts';
+import { ControlError } from '../kernel/errors.ts';
 
 /** Answers a delivery in-process: anything shaped like a fetch handler. */
 export type WebhookReceiver = (request: Request) => Response | Promise<Response>;
@@ -34,12 +36,12 @@ export function receiverKey(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new TypeError(
+    throw new ControlError(
       `"${url}" is not a URL; pass the webhook endpoint's URL, e.g. https://example.com/webhooks`,
     );
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new TypeError('a webhook receiver URL must be http or https');
+    throw new ControlError('a webhook receiver URL must be http or https');
   }
   return parsed.href;
 }

@@ -21,6 +21,7 @@ export const DELIVERY_RETRY_DELAYS_SECONDS = [
 /** How long a receiver has to answer an attempt, in real time, before it counts as failed. */
 export const DEFAULT_DELIVERY_TIMEOUT_MS = 5_000;
 
+/** `pending` while attempts remain, `succeeded` after a `2xx`, `failed` after the last attempt. */
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
 export interface AttemptRecord {

@@ -28,7 +28,7 @@ import { type EventLog, type EventRecord, renderEvent } from './log.ts';
 /** One signed delivery, ready to send. */
 export interface OutgoingWebhook {
   url: string;
-  /** Lower-case names: `content-type`, `user-agent`, `x-iiq-signature`. */
+  /** Lower-case names, as `signWebhook` makes them: `x-iiq-signature`, the `webhook-*` trio, … */
   headers: Record<string, string>;
   body: string;
 }
@@ -173,6 +173,7 @@ export class Dispatcher {
           payload: body,
           secrets,
           timestamp: Math.floor(at / 1_000),
+          id: delivery.event.id,
         });
         // A reset while signing: the attempt belongs to a world that no longer exists.
         if (generation !== this.#generation) return;

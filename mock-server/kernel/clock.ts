@@ -6,6 +6,7 @@
  * A frozen clock (the default for tests) stands still until it is advanced. A real-time clock (the
  * `iiq mock` server) follows the wall clock from its start, plus whatever it was advanced by.
  */
+import { ControlError, ControlRangeError } from './errors.ts';
 
 /** One day in milliseconds. */
 export const DAY_MS = 86_400_000;
@@ -23,7 +24,7 @@ const MAX_DURATION_TEXT = 64;
 
 function checkDuration(ms: number, shown: string): number {
   if (ms > MAX_DURATION_MS) {
-    throw new RangeError(
+    throw new ControlRangeError(
       `${shown} is longer than the longest duration the mock takes, 100 years ("36525d", ${MAX_DURATION_MS} ms)`,
     );
   }
@@ -41,7 +42,7 @@ function checkDuration(ms: number, shown: string): number {
 export function parseDuration(duration: Duration): number {
   if (typeof duration === 'number') {
     if (!Number.isFinite(duration) || duration < 0) {
-      throw new TypeError(
+      throw new ControlError(
         `a duration must be a finite number of milliseconds >= 0, got ${duration}`,
       );
     }
@@ -49,13 +50,13 @@ export function parseDuration(duration: Duration): number {
   }
   const text = String(duration).trim();
   if (text.length > MAX_DURATION_TEXT) {
-    throw new TypeError(
+    throw new ControlError(
       `a duration is at most ${MAX_DURATION_TEXT} characters, such as "7d" or "1h30m"`,
     );
   }
   const parts = /^(?:\d+(?:\.\d+)?[smhd])+$/.test(text) ? text.match(/\d+(?:\.\d+)?[smhd]/g) : null;
   if (!parts) {
-    throw new TypeError(
+    throw new ControlError(
       `"${text}" is not a duration: use a number of milliseconds or units s, m, h, d such as "90m", "7d" or "1h30m"`,
     );
   }
@@ -72,13 +73,13 @@ export function parseDuration(duration: Duration): number {
  */
 export function parseInstant(value: Date | number | string): number {
   if (typeof value === 'string' && value.length > MAX_DURATION_TEXT) {
-    throw new TypeError(`a date is at most ${MAX_DURATION_TEXT} characters of ISO 8601`);
+    throw new ControlError(`a date is at most ${MAX_DURATION_TEXT} characters of ISO 8601`);
   }
   const ms =
     value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(ms)) throw new TypeError(`"${String(value)}" is not a valid date`);
+  if (!Number.isFinite(ms)) throw new ControlError(`"${String(value)}" is not a valid date`);
   if (ms < 0 || ms > LATEST_INSTANT) {
-    throw new RangeError(
+    throw new ControlRangeError(
       `the mock's clock runs from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z; ${String(value)} is outside it`,
     );
   }

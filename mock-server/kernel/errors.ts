@@ -44,3 +44,18 @@ export function notFound(kind: string, id: string): MockApiError {
   const shown = /^[a-z]{1,4}_[0-9A-Za-z]{1,40}$/.test(id) ? `ID ${id}` : 'that ID';
   return new MockApiError('not_found', `No ${kind} with ${shown} exists in this workspace.`);
 }
+
+/**
+ * A misuse of a test control (a bad option, an unknown workspace): a `TypeError`, with a message
+ * written for the user. Over HTTP, `/__mock/` answers it `400` with that message; any other error
+ * a control throws is the mock's own fault and answers `500` with a generic message, never the
+ * JavaScript engine's.
+ */
+export class ControlError extends TypeError {
+  override readonly name = 'TypeError';
+}
+
+/** A value outside what a control takes (a duration past 100 years, a date past 9999). */
+export class ControlRangeError extends RangeError {
+  override readonly name = 'RangeError';
+}

@@ -24,26 +24,61 @@ function encodeTime(ms: number): string {
 export type IdPrefix = string;
 
 /** The ID generator of one mock. */
-export class Ids {
-  readonly #clock: Clock;
-  readonly #objects: Random;
-  // Request ids come from their own stream so that adding a request (say, a poll) to a test does
-  // not change the ids of the objects created after it.
-  readonly #requests: Random;
+/** One stream of IDs: random within a millisecond's first ID, then counting up (ULID's monotonic order). */
+class IdStream {
+  readonly #random: Random;
+  #time = -1;
+  #counter = 0;
 
-  constructor(seed: string, clock: Clock) {
-    this.#clock = clock;
-    this.#objects = new Random(`${seed}:ids`);
-    this.#requests = new Random(`${seed}:requests`);
+  constructor(random: Random) {
+    this.#random = random;
   }
 
-  /** A new ID with the given prefix, e.g. `scr_01HZ9X3F7QMHN4TA`. */
-  next(prefix: IdPrefix): string {
-    const stream = prefix === 'req' ? this.#requests : this.#objects;
-    return `${prefix}_${encodeTime(this.#clock.now())}${stream.string(6, CROCKFORD)}`;
+  /** The 6 characters after the time: never the same twice within one millisecond. */
+  next(time: number): string {
+    if (time !== this.#time) {
+      this.#time = time;
+      // Start low enough in the 30-bit space that a millisecond can hand out a billion more.
+      this.#counter = this.#random.uint32() % 2 ** 29;
+    } else {
+      this.#counter++;
+      if (this.#counter >= 2 ** 30) {
+        throw new Error('more IDs in one millisecond of mock time than the ID format can hold');
+      }
+    }
+    let out = '';
+    let rest = this.#counter;
+    for (let i = 0; i < 6; i++) {
+      out = CROCKFORD[rest % 32] + out;
+      rest = Math.floor(rest / 32);
+    }
+    return out;
   }
 }
 
+export class Ids {
+  readonly #clock: Clock;
+  readonly #objects: IdStream;
+  // Request ids come from their own stream so that adding a request (say, a poll) to a test does
+  // not change the ids of the objects created after it.
+  readonly #requests: IdStream;
+
+  constructor(seed: string, clock: Clock) {
+    this.#clock = clock;
+    this.#objects = new IdStream(new Random(`${seed}:ids`));
+    this.#requests = new IdStream(new Random(`${seed}:requests`));
+  }
+
+  /**
+   * A new ID with the given prefix, e.g. `scr_01HZ9X3F7QMHN4TA`. IDs are unique within a mock:
+   * several made in the same millisecond of mock time (a frozen clock) count up.
+   */
+  next(prefix: IdPrefix): string {
+    const stream = prefix === 'req' ? this.#requests : this.#objects;
+    const now = Math.floor(this.#clock.now());
+    return `${prefix}_${encodeTime(now)}${stream.next(now)}`;
+  }
+}
 /** An ID that depends only on `key`: the same person gets the same `prs_` ID in every process. */
 export function stableId(prefix: string, key: string): string {
   let out = '';

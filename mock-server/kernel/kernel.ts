@@ -3,7 +3,9 @@
  * streams, and injected faults. It knows no API area: areas schedule their work on it, and
  * `engine.ts` wires them together. One kernel per mock instance; nothing is shared between them.
  */
+
 import { Clock, type Duration, LATEST_INSTANT, parseDuration, parseInstant } from './clock.ts';
+import { ControlRangeError } from './errors.ts';
 import { Faults } from './faults.ts';
 import { Ids } from './ids.ts';
 import { Random } from './random.ts';
@@ -26,7 +28,7 @@ export class Kernel {
   readonly realtime: boolean;
   readonly clock: Clock;
   readonly scheduler: Scheduler;
-  readonly faults = new Faults();
+  readonly faults: Faults;
   ids: Ids;
   /** Signing secrets and other random strings that must not follow the ID stream. */
   secrets: Random;
@@ -37,6 +39,7 @@ export class Kernel {
     this.realtime = options.realtime;
     this.clock = new Clock(this.start, { realtime: this.realtime });
     this.scheduler = new Scheduler(this.clock);
+    this.faults = new Faults(this.seed);
     this.ids = new Ids(this.seed, this.clock);
     this.secrets = new Random(`${this.seed}:secrets`);
   }
@@ -59,7 +62,7 @@ export class Kernel {
   advance(duration: Duration): number {
     const target = this.clock.now() + parseDuration(duration);
     if (target > LATEST_INSTANT) {
-      throw new RangeError(
+      throw new ControlRangeError(
         "advancing that far would take the mock's clock past 9999-12-31T23:59:59Z, the latest instant it shows",
       );
     }
@@ -71,7 +74,9 @@ export class Kernel {
   setTime(instant: Date | number | string): number {
     const target = parseInstant(instant);
     if (target < this.clock.now()) {
-      throw new RangeError('the mock clock cannot go back in time; call reset() to start over');
+      throw new ControlRangeError(
+        'the mock clock cannot go back in time; call reset() to start over',
+      );
     }
     this.scheduler.runUntil(target);
     return this.clock.now();

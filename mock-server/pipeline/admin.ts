@@ -1,9 +1,11 @@
 /**
  * The test controls over HTTP, under `/__mock/` (outside the API's base path, no key needed): a
  * small router over the controls `controls.ts` and the areas define. A control takes the JSON
- * body, the query string and the path parameters, and returns what to answer; a `TypeError` or
- * `RangeError` it throws is a `400` with its message.
+ * body, the query string and the path parameters, and returns what to answer; a `ControlError`
+ * (or an API error) it throws is a `400` with its message, anything else a `500` that never shows
+ * the engine's message.
  */
+import { ControlError, ControlRangeError, MockApiError } from '../kernel/errors.ts';
 import { JSON_TYPE } from './respond.ts';
 import type { MockRequest, MockResponse } from './route.ts';
 import { parseJsonBody } from './validation.ts';
@@ -121,11 +123,21 @@ export function createAdmin(
         found.control.run({ body, query: request.query, params: found.params }),
       );
     } catch (error) {
-      const message =
-        error instanceof TypeError || error instanceof RangeError
-          ? error.message
-          : 'the control failed';
-      return adminError(400, requestId, message);
+      if (error instanceof ControlError || error instanceof ControlRangeError) {
+        return adminError(400, requestId, error.message);
+      }
+      if (error instanceof MockApiError) {
+        return adminError(400, requestId, error.message);
+      }
+      // A bug of the mock: never the engine's message.
+      return reply(500, requestId, {
+        error: {
+          type: 'api_error',
+          code: 'internal_error',
+          message: 'The mock control failed. This is a bug of the mock; please report it.',
+          request_id: requestId,
+        },
+      });
     }
   };
 }

@@ -16,7 +16,8 @@ function unauthorized(message: string): MockApiError {
 /** The bearer token of a request, if it has one. */
 export function bearerToken(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+  // Exactly "Bearer <key>": keys are compared exactly, so trailing whitespace is not trimmed.
+  const match = /^Bearer ([^\s]+)$/i.exec(header);
   return match?.[1];
 }
 
@@ -33,7 +34,7 @@ export function authenticate(
   const key = bearerToken(header);
   if (key === undefined) {
     throw unauthorized(
-      'The Authorization header must be "Bearer <key>", with a single space after Bearer.',
+      'The Authorization header must be "Bearer <key>": one space after Bearer, and nothing before or after the key (keys are compared exactly).',
     );
   }
   if (!isKeyFormat(key)) {

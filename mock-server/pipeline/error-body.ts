@@ -37,7 +37,9 @@ export function errorBody(
   mode: 'test' | undefined,
 ): { status: number; body: Record<string, unknown> } {
   const { status, type } = ERROR_STATUS[error.code];
-  const { field, fields, resetsAt, domain } = error.details;
+  const { fields, resetsAt, domain } = error.details;
+  // A 400 always names a field: `body` when the request as a whole was refused.
+  const field = error.details.field ?? (error.code === 'invalid_request' ? 'body' : undefined);
   const body: Record<string, unknown> = {
     error: {
       type,

@@ -58,6 +58,7 @@ export interface Exchange {
   readonly injected: boolean;
 }
 
+/** Told about each exchange as the mock answers it (`mock.requests.subscribe`). */
 export type ExchangeListener = (exchange: Exchange) => void;
 
 interface Recorded {

@@ -16,7 +16,7 @@ import { codeForStatus } from './error-body.ts';
 import type { RequestJournal } from './journal.ts';
 import { formFingerprint, isMultipart, type MultipartForm, parseForm } from './multipart.ts';
 import { asApiError, errorResponse, finish, jsonResponse } from './respond.ts';
-import type { MockRequest, MockResponse, Route, RouteContext } from './route.ts';
+import type { MockRequest, MockResponse, Route, RouteContext, TransportFault } from './route.ts';
 import { Router } from './router.ts';
 import { MAX_BODY_BYTES, parseJsonBody, queryObject, validate } from './validation.ts';
 
@@ -74,11 +74,23 @@ function rateLimited(bucket: Bucket, wait: number): MockApiError {
   });
 }
 
+/** What a door is told to do to a response: reset the connection, hold it, or cut its body. */
+function withFault(response: MockResponse, fault: Fault): MockResponse {
+  const kind = fault.kind as TransportFault['kind'];
+  return { ...response, fault: fault.ms === null ? { kind } : { kind, ms: fault.ms } };
+}
+
+/** The placeholder behind a response the client never gets (a reset, a stall). */
+function noAnswer(): MockResponse {
+  return { status: 0, headers: {}, body: '' };
+}
+
 function injectedFailure(fault: Fault): MockApiError {
-  const code = codeForStatus(fault.status);
+  const status = fault.status ?? 500;
+  const code = codeForStatus(status);
   return new MockApiError(
     code,
-    `Injected failure (${fault.status}) for testing.`,
+    `Injected failure (${status}) for testing.`,
     code === 'rate_limited' ? { retryAfter: 1 } : {},
   );
 }
@@ -204,8 +216,9 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
       return send(call, { status, headers: { ...headers, 'Idempotency-Replayed': 'true' }, body });
     }
     const response = runHandler(call, input);
-    // Transient failures (429, 5xx) are not results: a retry with the same key runs again.
-    if (response.status !== 429 && response.status < 500) {
+    // Transient failures (429, 5xx) are not results: a retry with the same key runs again. A
+    // request refused as invalid (400) is not stored either, whichever check refused it.
+    if (response.status !== 400 && response.status !== 429 && response.status < 500) {
       call.space.idempotency.store(
         key,
         print,
@@ -238,6 +251,13 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
         started,
       });
     };
+    if (request.malformed !== undefined) {
+      // Not an API request (the door could not read one): answered, not journaled.
+      const { status, field, message } = request.malformed;
+      const error = new MockApiError('invalid_request', message, { field });
+      const response = errorResponse(error, requestId, undefined);
+      return finish({ ...response, status }, requestId, anonymousRate(now), now);
+    }
     const match = path.startsWith(`${base}/`)
       ? router.match(request.method, path.slice(base.length))
       : ({ kind: 'not_found' } as const);
@@ -269,10 +289,14 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
       return fail(call, error);
     }
 
-    const fault = host.faults.take(request.method, path.slice(base.length));
-    if (fault !== undefined) {
+    const fault = host.faults.take(request.method, path.slice(base.length), route.path);
+    if (fault?.kind === 'status') {
       const response = errorResponse(injectedFailure(fault), requestId, mode);
-      return send(call, { ...response, status: fault.status }, true);
+      return send(call, { ...response, status: fault.status ?? 500 }, true);
+    }
+    if (fault?.kind === 'reset' || fault?.kind === 'stall') {
+      // The request never reaches the API: no answer, and nothing done.
+      return send(call, withFault(noAnswer(), fault), true);
     }
 
     let input: Input;
@@ -281,6 +305,7 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
     } catch (error) {
       return fail(call, error);
     }
-    return idempotently(call, input);
+    const response = idempotently(call, input);
+    return fault === undefined ? response : withFault(response, fault);
   };
 }

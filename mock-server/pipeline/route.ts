@@ -15,11 +15,13 @@ import type { Bucket } from '../kernel/rate-limits.ts';
 import type { KeyScope, Mode } from '../tenancy/keys.ts';
 import type { Space } from '../tenancy/workspace.ts';
 
+/** A request as the mock's pipeline (`mock.handle`) takes it. */
 export interface MockRequest {
   /** Upper-case HTTP method. */
   method: string;
   /** The URL path, without the query string, e.g. `/v1/score`. */
   path: string;
+  /** The query string's parameters. */
   query: URLSearchParams;
   /** A header by lower-case name. */
   headers: (name: string) => string | undefined;
@@ -32,13 +34,31 @@ export interface MockRequest {
   bytes?: Uint8Array;
   /** Set by a door that stopped reading a body over the size limit (`body` is then empty). */
   bodyTooLarge?: boolean;
+  /** Set by a door whose HTTP parser refused the request: answered with this error, nothing else. */
+  malformed?: { status: 400 | 431; field: string; message: string };
 }
 
+/** A response as the mock's pipeline (`mock.handle`) returns it. */
 export interface MockResponse {
+  /** The HTTP status (0 when a fault means the client gets no answer at all). */
   status: number;
+  /** Header names as the API writes them (`X-Request-Id`, ...). */
   headers: Record<string, string>;
   /** JSON already serialised, or CSV. */
   body: string;
+  /** An injected fault the door carries out (see `mock.faults.inject`). */
+  fault?: TransportFault;
+}
+
+/**
+ * A fault a door carries out on the way back: `reset` (no answer), `stall` (no answer for `ms`,
+ * then a reset), `latency` (the answer, `ms` late), `cut` (headers and part of the body, then a
+ * reset), `commit_then_drop` (the request was handled, then the connection reset).
+ */
+export interface TransportFault {
+  kind: 'reset' | 'stall' | 'latency' | 'cut' | 'commit_then_drop';
+  /** Real milliseconds, for `stall` and `latency`. */
+  ms?: number;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

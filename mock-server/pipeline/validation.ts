@@ -7,19 +7,25 @@ import type * as z from 'zod/mini';
 import { checkDomain, checkDomains } from '../../src/domain.ts';
 import { describeIssues } from '../../src/schemas/issues.ts';
 import { type FieldError, MockApiError } from '../kernel/errors.ts';
+import { cutField, MAX_JSON_DEPTH, tooDeep } from './json-depth.ts';
 
 export const MAX_BODY_BYTES = 1_048_576;
 
 /** A 400 for one or several field errors: `field` is the first, `fields` all of them when several. */
-export function invalidFields(errors: readonly FieldError[]): MockApiError {
+export function invalidFields(found: readonly FieldError[]): MockApiError {
+  // Field names come from the request: a 1 MB key is not echoed back whole.
+  const errors = found.slice(0, 20).map(({ field, message }) => {
+    const cut = cutField(field);
+    return { field: cut, message: cut === field ? message : message.replace(field, cut) };
+  });
   const [first] = errors;
   if (first === undefined) return new MockApiError('invalid_request', 'The request is not valid.');
   const message =
     errors.length === 1
       ? `${first.message}.`
-      : `The request has ${errors.length} problems: ${errors.map((e) => e.message).join('; ')}.`;
+      : `The request has ${found.length} problems${found.length > errors.length ? ` (the first ${errors.length} are listed)` : ''}: ${errors.map((e) => e.message).join('; ')}.`;
   return new MockApiError('invalid_request', message, {
-    ...(first.field === 'body' ? {} : { field: first.field }),
+    field: first.field,
     ...(errors.length > 1 ? { fields: [...errors] } : {}),
   });
 }
@@ -42,6 +48,14 @@ export function parseJsonBody(body: string): unknown {
     throw new MockApiError(
       'invalid_request',
       'This endpoint needs a JSON body; send one with Content-Type: application/json.',
+    );
+  }
+  const deep = tooDeep(body);
+  if (deep !== undefined) {
+    throw new MockApiError(
+      'invalid_request',
+      `${deep} is nested too deeply: JSON bodies may nest objects and arrays at most ${MAX_JSON_DEPTH} levels deep.`,
+      { field: deep },
     );
   }
   try {

@@ -4,6 +4,7 @@
  * every run), or, for the default workspace's write keys, the keys the caller chose. More keys can
  * be made (`createKey`), up to 100 per workspace, and any key revoked.
  */
+import { ControlError } from '../kernel/errors.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import { deriveKey, type KeyRecord, type KeyScope, keyRecord, type Mode } from './keys.ts';
 import { PLANS, type PlanName } from './plans.ts';
@@ -27,6 +28,9 @@ export interface TenantsOptions {
   /** Apply the per-minute rate limits. */
   rateLimits: boolean;
 }
+
+/** The most workspaces one mock holds. */
+export const MAX_WORKSPACES = 1_000;
 
 export class Tenants {
   readonly #kernel: Kernel;
@@ -62,8 +66,13 @@ export class Tenants {
   } {
     const plan = PLANS[options.plan ?? 'team'];
     if (plan === undefined) {
-      throw new TypeError(
+      throw new ControlError(
         `plan must be "starter", "team" or "scale", got "${String(options.plan)}"`,
+      );
+    }
+    if (this.#workspaces.size >= MAX_WORKSPACES) {
+      throw new ControlError(
+        `a mock holds at most ${MAX_WORKSPACES} workspaces; reset() it to start over`,
       );
     }
     const index = this.#count++;

@@ -271,7 +271,7 @@ export interface paths {
          * Create a webhook endpoint
          * @description Registers a URL to receive the listed event types. The response is the only time the signing
          *     secret is shown: store it in your secret manager. Deliveries are signed with it (see
-         *     `X-IIQ-Signature`), expect a 2xx answer within 5 seconds, and are retried 8 times over 24 hours.
+         *     `X-IIQ-Signature` and the Standard Webhooks headers), expect a 2xx answer within 5 seconds, and are retried 8 times over 24 hours.
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -589,8 +589,8 @@ export interface components {
             /** @description Stable score ID. */
             id: string;
             domain: components["schemas"]["Domain"];
-            /** @description The composite intent score. */
-            score: number;
+            /** @description The composite intent score, 0-100; null on unscorable domains (`band` is null too). */
+            score: number | null;
             band: components["schemas"]["Band"];
             /** @description Change in score against 30 days ago. Positive means rising. */
             delta_30d: number;
@@ -851,6 +851,7 @@ export interface components {
             name: string;
             /** @description Initial domains. Same as calling `PUT /watchlists/{id}/accounts` after create. */
             accounts?: components["schemas"]["DomainInput"][];
+            /** @default hot_entry */
             alert_threshold?: components["schemas"]["AlertThreshold"];
         };
         WatchlistUpdateParams: {
@@ -950,7 +951,11 @@ export interface components {
             created_at: string;
         };
         WebhookEndpointCreated: components["schemas"]["WebhookEndpoint"] & {
-            /** @description The signing secret. Shown once, in this response only. */
+            /**
+             * @description The signing secret, shown once, in this response only: `whsec_` and the base64 of the key
+             *     bytes, as Standard Webhooks defines it. `X-IIQ-Signature` is keyed with the whole string,
+             *     the Standard Webhooks signature with the decoded bytes.
+             */
             secret: string;
         };
         WebhookEndpointCreatedResponse: components["schemas"]["WebhookEndpointCreated"] & {
@@ -1040,6 +1045,16 @@ export interface components {
         };
         ErrorResponse: {
             error: components["schemas"]["Error"];
+            mode?: components["schemas"]["Mode"];
+        };
+        /** @description A `400`. `field` is always there; it is `body` when the request as a whole is refused (not JSON, too large, too deeply nested, a workspace limit reached), and `fields` lists every offending field when several are wrong. */
+        InvalidRequestErrorResponse: {
+            error: components["schemas"]["Error"] & unknown;
+            mode?: components["schemas"]["Mode"];
+        };
+        /** @description A `402`, with `resets_at`. */
+        InsufficientCreditsErrorResponse: {
+            error: components["schemas"]["Error"] & unknown;
             mode?: components["schemas"]["Mode"];
         };
         UnscorableErrorResponse: {
@@ -1190,6 +1205,7 @@ export interface components {
         /** @description `invalid_request`: the request was malformed. `field` names the offending field; `fields` lists every one when several are wrong. */
         InvalidRequest: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1211,12 +1227,13 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["InvalidRequestErrorResponse"];
             };
         };
         /** @description `unauthorized`: the key is missing, malformed or revoked. Don't retry; fix the key. */
         Unauthorized: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1243,6 +1260,7 @@ export interface components {
         /** @description `insufficient_credits`: the cycle's credits are spent. `resets_at` says when the next cycle begins. */
         InsufficientCredits: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1264,7 +1282,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["InsufficientCreditsErrorResponse"];
             };
         };
         /** @description `insufficient_scope`: the key is read-only (`read` scope) and this call needs the `write` scope. Use a write key. */
@@ -1296,6 +1314,7 @@ export interface components {
         /** @description `restricted_use`: the input triggered the acceptable-use filter; or `insufficient_scope`: the key is read-only and this call needs the `write` scope. */
         RestrictedUseOrInsufficientScope: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1322,6 +1341,7 @@ export interface components {
         /** @description `not_found`: no object with that ID exists in your workspace. */
         NotFound: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1348,6 +1368,7 @@ export interface components {
         /** @description `idempotency_conflict`: this Idempotency-Key was used with a different request within 24 hours. */
         IdempotencyConflict: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1374,6 +1395,7 @@ export interface components {
         /** @description `unscorable_domain`: the domain resolves but has no usable signal surface (parked, defunct, no public presence). `score` and `band` are null. */
         UnscorableDomain: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1403,6 +1425,7 @@ export interface components {
         /** @description `unresolvable_person`: no person could be resolved, for example from a free-mail address. */
         UnresolvablePerson: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1457,6 +1480,7 @@ export interface components {
         /** @description `internal_error`: something went wrong on our side. Safe to retry with backoff. */
         InternalError: {
             headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1524,6 +1548,27 @@ export interface components {
          * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
          */
         SignatureHeader: string;
+        /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+        WebhookUserAgent: "VesperWise-Webhook/1.0";
+        /**
+         * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+         *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+         *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+         * @example evt_01HZ9X3FK8M2P
+         */
+        StandardWebhookId: string;
+        /**
+         * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+         * @example 1780063331
+         */
+        StandardWebhookTimestamp: string;
+        /**
+         * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+         *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+         *     after `whsec_` in the endpoint's signing secret encodes.
+         * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+         */
+        StandardWebhookSignature: string;
     };
     requestBodies: never;
     headers: {
@@ -1669,9 +1714,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The most recent score of the domain behind this ID. */
+            /** @description The most recent score of the domain behind this ID, always from the cache (`X-IIQ-Cache: hit`). */
             200: {
                 headers: {
+                    "X-IIQ-Cache": components["headers"]["X-IIQ-Cache"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -2605,6 +2651,27 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2676,6 +2743,27 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2706,6 +2794,27 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2736,6 +2845,27 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2766,6 +2896,27 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;
@@ -2796,6 +2947,27 @@ export interface operations {
                  * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
                  */
                 "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+                /** @description Every delivery is sent with `User-Agent: VesperWise-Webhook/1.0`. */
+                "User-Agent": components["parameters"]["WebhookUserAgent"];
+                /**
+                 * @description The event's ID (`evt_…`), the same on every attempt: the Standard Webhooks message ID. Every
+                 *     delivery carries the Standard Webhooks headers (https://www.standardwebhooks.com) beside
+                 *     `X-IIQ-Signature`, so that any Standard Webhooks library verifies it with the endpoint's secret.
+                 * @example evt_01HZ9X3FK8M2P
+                 */
+                "webhook-id": components["parameters"]["StandardWebhookId"];
+                /**
+                 * @description The signing time in unix seconds, the same as `t=` in `X-IIQ-Signature`.
+                 * @example 1780063331
+                 */
+                "webhook-timestamp": components["parameters"]["StandardWebhookTimestamp"];
+                /**
+                 * @description `v1,<base64 HMAC-SHA256>`, one per active secret, separated by spaces. The HMAC is computed over
+                 *     `<webhook-id>.<webhook-timestamp>.<raw request body>`, keyed with the bytes that the base64
+                 *     after `whsec_` in the endpoint's signing secret encodes.
+                 * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
+                 */
+                "webhook-signature": components["parameters"]["StandardWebhookSignature"];
             };
             path?: never;
             cookie?: never;

@@ -83,6 +83,15 @@ export function describeIssues(
   root: string,
 ): FieldIssue[] {
   return issues.flatMap((issue): FieldIssue[] => {
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // Explain the form the input came closest to (the fewest problems), so the field is named:
+      // `{"email": 5}` is an email form whose `email` must be a string.
+      const closest = issue.errors.reduce((best, branch) =>
+        branch.length < best.length ? branch : best,
+      );
+      const nested = closest.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+      return describeIssues(nested as z.core.$ZodIssue[], input, root);
+    }
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         field: fieldOf([...issue.path, key], root),

@@ -83,7 +83,7 @@ const intelligence = {
 export const ScoreSchema = z.object({
   id: prefixedId('scr'),
   domain: z.string(),
-  score: percent,
+  score: z.nullable(percent),
   band: BandSchema,
   delta_30d: z.int().check(z.minimum(-100), z.maximum(100)),
   signals: SignalsSchema,
@@ -204,7 +204,10 @@ export const WebhookEndpointSchema = z.object({
 });
 
 export const WebhookEndpointCreatedSchema = z.extend(WebhookEndpointSchema, {
-  secret: z.string().check(z.regex(/^whsec_[0-9A-Za-z_-]{32,}$/)),
+  // whsec_ and base64, the form Standard Webhooks keys are written in.
+  secret: z
+    .string()
+    .check(z.regex(/^whsec_(?:[A-Za-z0-9+/]{4}){8,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/)),
 });
 
 export const AccountSchema = z.object({

@@ -2,7 +2,7 @@ import type { WebhookCryptoProvider } from './crypto-provider.ts';
 
 /** The slice of `node:crypto` used here, typed locally so the public types never need `@types/node`. */
 interface NodeCrypto {
-  createHmac(algorithm: 'sha256', key: string): NodeHmac;
+  createHmac(algorithm: 'sha256', key: string | Uint8Array): NodeHmac;
   timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
 }
 
@@ -41,8 +41,8 @@ export function createNodeCryptoProvider(): WebhookCryptoProvider {
     );
   }
   return {
-    hmacSha256(secret, message) {
-      const hmac = nodeCrypto.createHmac('sha256', secret);
+    hmacSha256(key, message) {
+      const hmac = nodeCrypto.createHmac('sha256', key);
       for (const part of message) hmac.update(part);
       return hmac.digest();
     },

@@ -5,9 +5,13 @@
  * exotic.
  */
 export interface WebhookCryptoProvider {
-  /** HMAC-SHA256, keyed with `secret` as UTF-8, over `message` laid end to end (strings as UTF-8). */
+  /**
+   * HMAC-SHA256 over `message` laid end to end (strings as UTF-8), keyed with `key`: a signing
+   * secret as UTF-8 text (the `X-IIQ-Signature` scheme) or raw key bytes (Standard Webhooks, whose
+   * key is the base64 that follows `whsec_`).
+   */
   hmacSha256(
-    secret: string,
+    key: string | Uint8Array,
     message: readonly (string | Uint8Array)[],
   ): Uint8Array | Promise<Uint8Array>;
   /** Whether two byte arrays of the same length are equal, in time that does not depend on where they differ. */

@@ -1,4 +1,4 @@
-import { concatBytes, constantTimeEqual, utf8 } from './bytes.ts';
+import { concatBytes, constantTimeEqual, toBase64, utf8 } from './bytes.ts';
 import type { WebhookCryptoProvider } from './crypto-provider.ts';
 
 /** Options for {@link createWebCryptoProvider}. */
@@ -41,12 +41,15 @@ export function createWebCryptoProvider(
   }
   const keys = new KeyCache(maxCachedKeys);
   return {
-    async hmacSha256(secret, message) {
+    async hmacSha256(key, message) {
       const subtle = webCrypto();
-      const key = await keys.get(secret, () =>
-        subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
+      const bytes = typeof key === 'string' ? utf8(key) : key;
+      // Text secrets and key bytes never share an entry: a secret could spell another key's base64.
+      const cacheKey = typeof key === 'string' ? `s${key}` : `b${toBase64(key)}`;
+      const signingKey = await keys.get(cacheKey, () =>
+        subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
       );
-      return new Uint8Array(await subtle.sign('HMAC', key, concatBytes(message)));
+      return new Uint8Array(await subtle.sign('HMAC', signingKey, concatBytes(message)));
     },
     timingSafeEqual: constantTimeEqual,
   };
@@ -63,7 +66,7 @@ function webCrypto(): Subtle {
 }
 
 /**
- * Imported keys by secret, least recently used first. Stores the pending import so that concurrent
+ * Imported keys by secret (or key bytes), least recently used first. Stores the pending import so that concurrent
  * first deliveries share one import, and forgets an import that failed.
  */
 class KeyCache {

@@ -44,16 +44,21 @@ export function toleranceSeconds(tolerance: unknown): number {
   return tolerance;
 }
 
-/** The receiver's clock in whole unix seconds, from `now` (a `Date` or epoch milliseconds) or the system clock. */
-export function nowSeconds(now: unknown): number {
+/**
+ * The receiver's clock in whole unix seconds, from `now` (a `Date` or epoch milliseconds) or the
+ * system clock. `name` is the option's name, for messages.
+ */
+export function nowSeconds(now: unknown, name = 'now'): number {
   if (now === undefined) return Math.floor(Date.now() / 1000);
   const milliseconds = now instanceof Date ? now.getTime() : now;
   if (typeof milliseconds !== 'number' || !Number.isFinite(milliseconds)) {
-    throw new TypeError('now must be a valid Date or a number of milliseconds since the epoch.');
+    throw new TypeError(
+      `${name} must be a valid Date or a number of milliseconds since the epoch.`,
+    );
   }
   if (Math.abs(milliseconds) < SECONDS_MILLISECONDS_BOUNDARY) {
     throw new TypeError(
-      'now is in milliseconds since the epoch (what Date.now() returns); this value looks like seconds. Multiply it by 1000 or pass a Date.',
+      `${name} is in milliseconds since the epoch (what Date.now() returns); this value looks like seconds. Multiply it by 1000 or pass a Date.`,
     );
   }
   return Math.floor(milliseconds / 1000);

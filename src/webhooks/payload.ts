@@ -9,6 +9,7 @@ import type { HeadersLike } from './headers.ts';
 export interface WebhookRequestLike {
   readonly headers?: HeadersLike;
   readonly bodyUsed?: boolean;
+  /** The body's bytes, read once. */
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 

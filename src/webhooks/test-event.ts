@@ -43,7 +43,8 @@ export function createTestEvent<T extends WebhookEventType>(
   } as unknown as WebhookEventOfType<T>;
 }
 
-function randomEventId(): string {
+/** A fresh random `evt_…` ID. */
+export function randomEventId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(26));
   let id = 'evt_';
   for (const byte of bytes) id += CROCKFORD[byte & 31];

@@ -1,15 +1,10 @@
 import { defaultCryptoProvider, type WebhookCryptoProvider } from './crypto.ts';
 import { WebhookVerificationError } from './errors.ts';
 import { isKnownWebhookEventType, type WebhookEvent } from './events.ts';
-import {
-  type SignatureHeaderValue,
-  signatureHeaderIn,
-  signatureHeaderText,
-  type WebhookHeaders,
-} from './headers.ts';
+import type { SignatureHeaderValue, WebhookHeaders } from './headers.ts';
 import { nowSeconds, secretList, toleranceSeconds } from './options.ts';
-import { bodyReader, isRequestLike, type WebhookPayload } from './payload.ts';
-import { parseSignatureHeader, type SignatureHeader } from './signature-header.ts';
+import { bodyReader, type WebhookPayload } from './payload.ts';
+import { findSignature, type Signature } from './signature.ts';
 
 /** Options for {@link verifyWebhook}. Give `secret` or `secrets`, and `header` or `headers` (or a `Request` as payload). */
 export interface VerifyWebhookOptions {
@@ -17,7 +12,11 @@ export interface VerifyWebhookOptions {
   payload: WebhookPayload;
   /** The `X-IIQ-Signature` header's value, e.g. `req.headers['x-iiq-signature']`. */
   header?: SignatureHeaderValue;
-  /** All request headers (`Headers` or Node's `req.headers`); the signature header is found in them. */
+  /**
+   * All request headers (`Headers` or Node's `req.headers`). `X-IIQ-Signature` is checked when it is
+   * there; otherwise the Standard Webhooks headers (`webhook-id`, `webhook-timestamp`,
+   * `webhook-signature`).
+   */
   headers?: WebhookHeaders;
   /** The endpoint's signing secret (`whsec_…`). */
   secret?: string;
@@ -31,6 +30,12 @@ export interface VerifyWebhookOptions {
   tolerance?: number;
   /** The receiver's current time, as a `Date` or milliseconds since the epoch. Default: the system clock. */
   now?: Date | number;
+  /**
+   * When the delivery reached you, as a `Date` or milliseconds since the epoch, for a delivery you
+   * queued and verify later: its timestamp is checked against this instead of the clock. Store it
+   * with the raw body and headers when the request arrives. Not with `now`.
+   */
+  receivedAt?: Date | number;
   /** Forces a crypto implementation, e.g. `createWebCryptoProvider()`. Default: the fastest available. */
   cryptoProvider?: WebhookCryptoProvider;
 }
@@ -55,18 +60,30 @@ export async function verifyWebhook(options: VerifyWebhookOptions): Promise<Webh
   }
   const secrets = secretList(options.secret, options.secrets);
   const tolerance = toleranceSeconds(options.tolerance);
-  const now = nowSeconds(options.now);
+  const now = referenceSeconds(options);
   const provider = options.cryptoProvider ?? defaultCryptoProvider();
 
   // The payload is checked before the header, so parsed JSON is reported as such even when the
   // header is missing too: it is the mistake to fix first.
   const readBody = bodyReader(options.payload);
-  const header = parseSignatureHeader(signatureHeaderText(headerValue(options)));
+  const signature = findSignature(options);
+  const keys = signature.keys(secrets);
   const body = await readBody();
 
-  await checkSignature(provider, secrets, header, body);
-  checkTimestamp(header.seconds, now, tolerance);
+  await checkSignature(provider, keys, signature, body);
+  checkTimestamp(signature.seconds, now, tolerance);
   return parseEvent(body);
+}
+
+/** The time to check the signature's timestamp against, in unix seconds. */
+function referenceSeconds(options: VerifyWebhookOptions): number {
+  if (options.receivedAt === undefined) return nowSeconds(options.now);
+  if (options.now !== undefined) {
+    throw new TypeError(
+      'Pass either now (the current time) or receivedAt (when a queued delivery arrived), not both.',
+    );
+  }
+  return nowSeconds(options.receivedAt, 'receivedAt');
 }
 
 /** Options for {@link constructEvent}, beyond its positional arguments. */
@@ -98,36 +115,21 @@ export function constructEvent(
   return verifyWebhook({ ...options, payload, ...headerOption, ...secretOption });
 }
 
-function headerValue(options: VerifyWebhookOptions): unknown {
-  if (options.header !== undefined && options.headers !== undefined) {
-    throw new TypeError(
-      'Pass either header (the signature value) or headers (all of them), not both.',
-    );
-  }
-  if (options.header !== undefined) return options.header;
-  if (options.headers !== undefined && options.headers !== null) {
-    return signatureHeaderIn(options.headers);
-  }
-  const requestHeaders = isRequestLike(options.payload) ? options.payload.headers : undefined;
-  return requestHeaders ? signatureHeaderIn(requestHeaders) : undefined;
-}
-
 async function checkSignature(
   provider: WebhookCryptoProvider,
-  secrets: readonly string[],
-  header: SignatureHeader,
+  keys: readonly (string | Uint8Array)[],
+  signature: Signature,
   body: string | Uint8Array,
 ): Promise<void> {
-  const signedPrefix = `${header.timestamp}.`;
-  for (const secret of secrets) {
-    const expected = await provider.hmacSha256(secret, [signedPrefix, body]);
-    for (const candidate of header.signatures) {
+  for (const key of keys) {
+    const expected = await provider.hmacSha256(key, [signature.prefix, body]);
+    for (const candidate of signature.signatures) {
       if (provider.timingSafeEqual(expected, candidate)) return;
     }
   }
   throw new WebhookVerificationError(
     'signature_mismatch',
-    `No v1 signature in the X-IIQ-Signature header matches this body under the ${secrets.length === 1 ? 'signing secret' : `${secrets.length} signing secrets`} given. Usual causes: the body was parsed or re-encoded before verifying (pass the raw bytes), the secret belongs to another endpoint or was rotated (pass secrets: [current, previous] during a rotation), or the request did not come from IntentIQ.`,
+    `No v1 signature in the ${signature.header} header matches this body under the ${keys.length === 1 ? 'signing secret' : `${keys.length} signing secrets`} given. Usual causes: the body was parsed or re-encoded before verifying (pass the raw bytes), the secret belongs to another endpoint or was rotated (pass secrets: [current, previous] during a rotation), or the request did not come from IntentIQ.`,
   );
 }
 

@@ -50,7 +50,7 @@ describe('webhook event types', () => {
           expectTypeOf(event.data.band).toEqualTypeOf<Schemas['Band']>();
           return event.data.domain;
         case 'score.computed':
-          expectTypeOf(event.data.score.score).toEqualTypeOf<number>();
+          expectTypeOf(event.data.score.score).toEqualTypeOf<number | null>();
           return event.data.score.domain;
         default:
           return event.type;

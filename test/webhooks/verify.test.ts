@@ -174,6 +174,27 @@ describe.each(providers)('verifyWebhook on %s', (_name, cryptoProvider) => {
       });
     });
 
+    it('checks a queued delivery against receivedAt, the time it arrived, not the clock', async () => {
+      const arrived = at(120);
+      await expect(
+        verify({ header: HEADER, now: undefined, receivedAt: arrived }),
+      ).resolves.toEqual(EVENT);
+      await expect(
+        verify({ header: HEADER, now: undefined, receivedAt: new Date(at(301)) }),
+      ).rejects.toMatchObject({ code: 'timestamp_out_of_tolerance' });
+    });
+
+    it('refuses receivedAt with now, or in seconds, as programming errors', async () => {
+      await expect(verify({ header: HEADER, receivedAt: NOW })).rejects.toThrow(
+        new TypeError(
+          'Pass either now (the current time) or receivedAt (when a queued delivery arrived), not both.',
+        ),
+      );
+      await expect(verify({ header: HEADER, now: undefined, receivedAt: T })).rejects.toThrow(
+        'receivedAt is in milliseconds since the epoch',
+      );
+    });
+
     it('checks the signature first, so a stale forgery is reported as a mismatch', async () => {
       const forged = `t=${T},v1=${'0'.repeat(64)}`;
       await expect(verify({ header: forged, now: at(3600) })).rejects.toMatchObject({
@@ -185,7 +206,7 @@ describe.each(providers)('verifyWebhook on %s', (_name, cryptoProvider) => {
   describe('refuses a delivery that cannot be trusted', () => {
     it('missing_header when there is no signature header', async () => {
       const message =
-        'The request has no X-IIQ-Signature header, so it cannot be shown to come from IntentIQ. Every delivery carries one: check that this URL is the one registered as a webhook endpoint and that no proxy strips the header, and pass the request headers (or the request itself) to verifyWebhook.';
+        'The request has no X-IIQ-Signature header (nor the Standard Webhooks webhook-signature header), so it cannot be shown to come from IntentIQ. Every delivery carries both: check that this URL is the one registered as a webhook endpoint and that no proxy strips the headers, and pass the request headers (or the request itself) to verifyWebhook.';
       for (const options of [
         {},
         { header: undefined },

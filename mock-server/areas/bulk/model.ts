@@ -92,6 +92,7 @@ function processOne(ctx: MockContext, space: Space, domain: string): string | Wi
 function complete(ctx: MockContext, space: Space, job: BulkJobRecord): void {
   job.status = 'completed';
   job.completedAt = ctx.now();
+  forgetOldJobs(space);
   const { results, unscorable } = jobResults(space, job);
   ctx.events.record(
     space,
@@ -152,7 +153,6 @@ export function createBulkJob(
     completedAt: null,
   };
   space.get(jobStore).set(job.id, job);
-  forgetOldJobs(space);
   ctx.scheduler.at(job.startsAt, () => {
     job.status = 'running';
     job.startedAt = ctx.now();

@@ -2,8 +2,10 @@
  * The events area: `GET /events` and `GET /events/{id}` (the last 30 days of a workspace's events),
  * and the controls that list events of both modes and trigger one on demand.
  */
+
 import type { MockContext } from '../../context.ts';
 import { type EventType, eventCount, renderEvent } from '../../events/log.ts';
+import { ControlError } from '../../kernel/errors.ts';
 import type { Control } from '../../pipeline/admin.ts';
 import { defineArea } from '../../pipeline/area.ts';
 import type { Mode } from '../../tenancy/workspace.ts';
@@ -16,7 +18,7 @@ export { type DeepPartial, type TriggerOptions, triggerEvent } from './trigger.t
 
 function optionalText(value: unknown, name: string): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new TypeError(`${name} must be a string`);
+  if (typeof value !== 'string') throw new ControlError(`${name} must be a string`);
   return value;
 }
 
@@ -30,7 +32,7 @@ function controls(ctx: MockContext): Control[] {
         const mode = query.get('mode') ?? undefined;
         const type = query.get('type') ?? undefined;
         if (mode !== undefined && mode !== 'test' && mode !== 'live') {
-          throw new TypeError('mode must be "test" or "live"');
+          throw new ControlError('mode must be "test" or "live"');
         }
         return {
           data: eventsOf(ctx, {
@@ -47,7 +49,7 @@ function controls(ctx: MockContext): Control[] {
       run: ({ body }) => {
         const type = optionalText(body.type, 'type');
         if (type === undefined)
-          throw new TypeError('type is required, e.g. "account.band_changed"');
+          throw new ControlError('type is required, e.g. "account.band_changed"');
         const mode = optionalText(body.mode, 'mode');
         const workspace = optionalText(body.workspace, 'workspace');
         const { event, mode: eventMode } = triggerEvent(

@@ -1,6 +1,8 @@
 /** Events across both modes of a workspace, as the test controls list them. */
+
 import type { MockContext } from '../../context.ts';
 import { type EventType, renderEvent, type WireEvent } from '../../events/log.ts';
+import { ControlError } from '../../kernel/errors.ts';
 import type { Mode } from '../../tenancy/workspace.ts';
 
 /** An event as `mock.events.list()` and `mock.events.trigger()` return it: with its mode. */
@@ -17,7 +19,7 @@ export interface EventQuery {
 export function eventsOf(ctx: MockContext, query: EventQuery = {}): MockEvent[] {
   const workspace = ctx.tenants.find(query.workspace);
   if (workspace === undefined) {
-    throw new TypeError(`no workspace with ID ${query.workspace} exists in this mock`);
+    throw new ControlError(`no workspace with ID ${query.workspace} exists in this mock`);
   }
   const modes: Mode[] = query.mode === undefined ? ['test', 'live'] : [query.mode];
   return modes

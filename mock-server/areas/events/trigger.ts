@@ -4,10 +4,12 @@
  * like any other event, so it is listed by `GET /events` and delivered to subscribed endpoints.
  * Nothing else changes: no score is stored, no credit is spent.
  */
+
 import { EVENT_TYPES } from '../../../src/schemas/event-types.ts';
 import type { MockContext } from '../../context.ts';
 import type { EventData, EventRecord, EventType } from '../../events/log.ts';
 import { isoSeconds } from '../../kernel/clock.ts';
+import { ControlError } from '../../kernel/errors.ts';
 import { creditsView } from '../../tenancy/credits.ts';
 import type { Mode, Space } from '../../tenancy/workspace.ts';
 import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
@@ -21,6 +23,7 @@ export type DeepPartial<T> = T extends readonly unknown[]
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
 
+/** Options of `mock.events.trigger()`. */
 export interface TriggerOptions {
   /** Default `'live'`, so that the event is delivered (test mode never delivers). */
   mode?: Mode;
@@ -160,18 +163,20 @@ export function triggerEvent<T extends EventType>(
   options: TriggerOptions = {},
 ): { event: EventRecord; mode: Mode } {
   if (!(EVENT_TYPES as readonly string[]).includes(type)) {
-    throw new TypeError(
+    throw new ControlError(
       `type must be one of ${EVENT_TYPES.join(', ')}; got ${JSON.stringify(String(type))}`,
     );
   }
   if (overrides !== undefined && !isPlainObject(overrides)) {
-    throw new TypeError('data overrides must be an object of fields to change in the event data');
+    throw new ControlError(
+      'data overrides must be an object of fields to change in the event data',
+    );
   }
   const mode = options.mode ?? 'live';
-  if (mode !== 'live' && mode !== 'test') throw new TypeError('mode must be "test" or "live"');
+  if (mode !== 'live' && mode !== 'test') throw new ControlError('mode must be "test" or "live"');
   const workspace = ctx.tenants.find(options.workspace);
   if (workspace === undefined) {
-    throw new TypeError(`no workspace with ID ${options.workspace} exists in this mock`);
+    throw new ControlError(`no workspace with ID ${options.workspace} exists in this mock`);
   }
   const space = workspace.spaces[mode];
   const data = deepMerge(BUILDERS[type](ctx, space, domainOf(overrides)), overrides);

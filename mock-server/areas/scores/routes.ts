@@ -36,7 +36,7 @@ export const scoreRoutes = [
       const outcome = retrieveScore(space, params.id);
       return outcome.kind === 'pending'
         ? json(202, renderPending(outcome.pending))
-        : json(200, renderScore(outcome.record, { cached: true }));
+        : json(200, renderScore(outcome.record, { cached: true }), { 'X-IIQ-Cache': 'hit' });
     },
   }),
 ];

@@ -2,8 +2,10 @@
  * The webhook endpoints area: where deliveries go, the signing secrets (and their rotation), and
  * the subscriptions the dispatcher asks about.
  */
+
 import type { MockContext } from '../../context.ts';
 import { parseDuration } from '../../kernel/clock.ts';
+import { ControlError } from '../../kernel/errors.ts';
 import type { Control } from '../../pipeline/admin.ts';
 import { defineArea } from '../../pipeline/area.ts';
 import { countWebhookEndpoints, findWebhookEndpoint, rotateSecret } from './model.ts';
@@ -27,7 +29,7 @@ function controls(ctx: MockContext): Control[] {
       run: ({ body, params }) => {
         const expiresIn = body.expires_in ?? '24h';
         if (typeof expiresIn !== 'string' && typeof expiresIn !== 'number') {
-          throw new TypeError('expires_in must be a duration such as "24h", or milliseconds');
+          throw new ControlError('expires_in must be a duration such as "24h", or milliseconds');
         }
         const { endpoint } = findWebhookEndpoint(ctx.tenants, params.id as string);
         return rotateSecret(ctx, endpoint, parseDuration(expiresIn));

@@ -8,7 +8,7 @@ import type { MockContext } from '../../context.ts';
 import type { DeliveryTarget, Subscriptions } from '../../events/delivery-log.ts';
 import type { EventRecord, EventType } from '../../events/log.ts';
 import { isoSeconds } from '../../kernel/clock.ts';
-import { MockApiError, notFound } from '../../kernel/errors.ts';
+import { ControlError, MockApiError, notFound } from '../../kernel/errors.ts';
 import { ALPHANUMERIC } from '../../kernel/ids.ts';
 import type { Tenants } from '../../tenancy/tenants.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
@@ -127,7 +127,7 @@ export function findWebhookEndpoint(
     const endpoint = space.get(endpointStore).get(id);
     if (endpoint !== undefined) return { space, endpoint };
   }
-  throw new TypeError(`no webhook endpoint with ID ${id} exists in this mock`);
+  throw new ControlError(`no webhook endpoint with ID ${id} exists in this mock`);
 }
 
 /** What a rotation returns: the new secret, shown this once, and when the previous ones stop. */

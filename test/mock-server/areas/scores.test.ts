@@ -258,6 +258,7 @@ describe('GET /v1/score/{id}', () => {
     const reply = await api.get(`/score/${created.body.id}`, { key: api.mock.keys.live });
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ ...created.body, cached: true });
+    expect(reply.headers.get('x-iiq-cache')).toBe('hit');
     expect(api.mock.credits.get().used).toBe(1);
   });
 

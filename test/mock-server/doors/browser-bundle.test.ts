@@ -1,7 +1,7 @@
 /**
  * The MSW handlers run in a browser (`setupWorker(...mock.handlers)`): bundled for the browser,
- * the `./mock` entry reaches no `node:` module through a static import. The HTTP door is behind a
- * dynamic `import()` that only `mock.listen()` makes, so it stays out of the browser's way.
+ * the `./mock` entry imports no `node:` module. The HTTP door is behind a dynamic `import()` that
+ * only `mock.listen()` makes, and reaches `node:http` at run time, so it stays out of the way.
  */
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
@@ -50,12 +50,11 @@ describe('the ./mock entry bundled for a browser', () => {
     );
   }, 30_000);
 
-  it('keeps node:http behind the dynamic import of the HTTP door', async () => {
+  it('imports node:http nowhere, not even dynamically: the HTTP door reaches it at run time', async () => {
     const metafile = await browserBundle();
-    const dynamic = Object.values(metafile.outputs).flatMap((output) =>
-      output.imports.filter((item) => item.path === 'node:http'),
+    const anywhere = Object.values(metafile.outputs).flatMap((output) =>
+      output.imports.filter((item) => item.path.startsWith('node:')),
     );
-    expect(dynamic.length).toBeGreaterThan(0);
-    expect(staticImports(metafile)).not.toContain('node:http');
+    expect(anywhere).toEqual([]);
   }, 30_000);
 });

@@ -77,6 +77,42 @@ describe('rate limits', () => {
   });
 });
 
+describe('limits per workspace, across its test and live keys', () => {
+  it('shares the per-minute score window between the two modes', async () => {
+    const api = mockApi({ plan: 'starter' });
+    for (let i = 0; i < 60; i++) {
+      expect((await api.post('/score', { domain: 'stripe.com' })).status).toBe(200);
+    }
+    expect((await api.post('/score', { domain: 'stripe.com' })).status).toBe(429);
+    const live = await api.post('/score', { domain: 'stripe.com' }, { key: api.mock.keys.live });
+    expect(live.status).toBe(429);
+    expect(live.headers.get('retry-after')).toBe('60');
+  });
+
+  it('counts the 10-job cap over both modes', async () => {
+    const api = mockApi();
+    for (let i = 0; i < 10; i++) {
+      expect((await api.post('/score/bulk', { domains: [`company-${i}.com`] })).status).toBe(202);
+    }
+    const live = await api.post(
+      '/score/bulk',
+      { domains: ['stripe.com'] },
+      { key: api.mock.keys.live },
+    );
+    expect(live.status).toBe(429);
+    expect(live.body.error.code).toBe('rate_limited');
+  });
+
+  it('keeps another workspace’s windows apart', async () => {
+    const api = mockApi({ plan: 'starter' });
+    for (let i = 0; i < 60; i++) await api.post('/score', { domain: 'stripe.com' });
+    const other = api.mock.workspaces.create({ plan: 'starter' });
+    expect(
+      (await api.post('/score', { domain: 'stripe.com' }, { key: other.keys.test })).status,
+    ).toBe(200);
+  });
+});
+
 describe('credits', () => {
   it('answers 402 insufficient_credits with resets_at when the cycle is spent', async () => {
     const api = mockApi();

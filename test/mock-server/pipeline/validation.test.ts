@@ -29,7 +29,7 @@ describe('bad input is a 400 JSON error, never a 500 or a stack', () => {
   it('refuses a body that is not an object', async () => {
     const error = invalid(await mockApi().post('/score', ['stripe.com']));
     expect(error).toMatchObject({ message: 'body must be an object.' });
-    expect(error.field).toBeUndefined();
+    expect(error.field).toBe('body'); // a 400 always names a field
   });
 
   it('names the field of the wrong type', async () => {

@@ -1,0 +1,101 @@
+/**
+ * Moving the clock: an advance costs what falls due, not how far it jumps, and refuses what no
+ * clock could show.
+ */
+import { describe, expect, it } from 'vitest';
+import { createMockApi } from '../../../mock-server/index.ts';
+import { DAY_MS } from '../../../mock-server/kernel/clock.ts';
+import { mockApi } from '../helpers.ts';
+
+async function control(path: string, body: unknown) {
+  const mock = createMockApi();
+  const response = await mock.fetch(`https://api.intentiq.dev/__mock/${path}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { error: { message: string } },
+  };
+}
+
+describe('POST /__mock/clock/advance', () => {
+  it.each([[1e308], ['99999999d'], [36_526 * DAY_MS], ['36526d']])(
+    'refuses %j with a 400 that names the limit',
+    async (by) => {
+      const reply = await control('clock/advance', { by });
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.message).toContain('100 years');
+    },
+  );
+
+  it('refuses a duration written over more than 64 characters', async () => {
+    const reply = await control('clock/advance', { by: '1s'.repeat(40) });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.message).toContain('64 characters');
+  });
+
+  it('refuses an advance past 9999-12-31', async () => {
+    const mock = createMockApi({ now: '9999-12-01T00:00:00Z' });
+    expect(() => mock.clock.advance('60d')).toThrow(/9999-12-31T23:59:59Z/);
+    expect(mock.clock.now().toISOString()).toBe('9999-12-01T00:00:00.000Z');
+  });
+
+  it('refuses a date to set outside 1970..9999', async () => {
+    const reply = await control('clock/set', { to: '+010000-01-01T00:00:00Z' });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.message).toContain('9999-12-31T23:59:59Z');
+  });
+
+  it('advances 100 years in one step when nothing falls due', () => {
+    const mock = createMockApi();
+    expect(mock.clock.advance('36525d').toISOString()).toBe('2126-05-29T14:02:11.000Z');
+    expect(mock.inspect().scheduled_tasks).toBe(1); // the daily refresh, waiting
+  });
+});
+
+describe('what falls due during an advance', () => {
+  /** The watchlist refreshes recorded, as the days they ran. */
+  function refreshDays(api: ReturnType<typeof mockApi>): string[] {
+    return api.mock.events
+      .list({ type: 'score.computed' })
+      .filter((event) => (event.data as { trigger?: string }).trigger === 'watchlist_refresh')
+      .map((event) => event.created.slice(0, 10))
+      .reverse();
+  }
+
+  it('runs every daily refresh in one long jump, as day by day', async () => {
+    const jump = mockApi();
+    const steps = mockApi();
+    for (const api of [jump, steps]) {
+      await api.post('/watchlists', { name: 'Pipeline', accounts: ['rising.test'] });
+    }
+    jump.mock.clock.advance('10d');
+    for (let day = 0; day < 10; day++) steps.mock.clock.advance('1d');
+    expect(refreshDays(jump)).toHaveLength(1 + 10); // the first score, then one a day
+    expect(refreshDays(jump)).toEqual(refreshDays(steps));
+    const bands = (api: ReturnType<typeof mockApi>) =>
+      api.mock.events.list({ type: 'account.band_changed' }).map((event) => event.data);
+    expect(bands(jump)).toHaveLength(1);
+    expect(bands(jump)).toEqual(bands(steps));
+  });
+
+  it('skips idle days only: an account added after a long idle jump is refreshed the next midnight', async () => {
+    const api = mockApi();
+    api.mock.clock.advance('3650d');
+    await api.post('/watchlists', { name: 'Later', accounts: ['notion.so'] });
+    api.mock.clock.advance('1d');
+    const days = refreshDays(api);
+    expect(days).toHaveLength(2);
+    expect(days[1]).toBe('2036-05-26');
+  });
+
+  it('still runs the jobs and deliveries that fall due inside an idle stretch', async () => {
+    const api = mockApi();
+    const job = await api.post('/score/bulk', { domains: ['stripe.com', 'notion.so'] });
+    api.mock.clock.advance('36525d');
+    const done = await api.get(`/score/bulk/${job.body.id}`);
+    expect(done.body.status).toBe('completed');
+    expect(done.body.completed_at).toBe('2026-05-28T14:02:14Z');
+  });
+});

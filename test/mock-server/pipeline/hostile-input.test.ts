@@ -1,0 +1,200 @@
+/**
+ * What a hostile (or careless) caller sends, and the API's answer: a JSON error that names the
+ * field, never a hang, a 500, an engine message, a key accepted loosely, or a stored refusal.
+ */
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockApi, type MockServer } from '../../../mock-server/index.ts';
+import { mockApi } from '../helpers.ts';
+
+function nested(depth: number): string {
+  return `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+}
+
+/** POST /__mock/events/trigger, at the mock's origin. */
+async function control(api: ReturnType<typeof mockApi>, raw: string) {
+  const response = await api.mock.fetch('https://api.intentiq.dev/__mock/events/trigger', {
+    method: 'POST',
+    body: raw,
+  });
+  const text = await response.text();
+  return { status: response.status, text, body: JSON.parse(text) };
+}
+
+describe('JSON nesting', () => {
+  it('refuses an API body nested deeper than 32 levels, naming the field', async () => {
+    const api = mockApi();
+    const reply = await api.post('/score', undefined, {
+      raw: `{"domain":"stripe.com","include":${nested(40)}}`,
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatchObject({
+      code: 'invalid_request',
+      field:
+        'include[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]',
+      message: expect.stringContaining('at most 32 levels deep'),
+    });
+  });
+
+  it('refuses a trigger nested 100,000 levels deep, stores nothing, and keeps GET /v1/events working', async () => {
+    const api = mockApi();
+    const raw = `{"type":"score.computed","data":{"score":{"summary":${nested(100_000)}}}}`;
+    const reply = await control(api, raw);
+    expect(reply.status).toBe(400);
+    expect(reply.text).not.toMatch(/Maximum call stack|RangeError|at [A-Za-z]+ \(/);
+    expect(reply.body.error.message).toContain('data.score.summary');
+    expect(api.mock.events.list()).toEqual([]);
+    expect((await api.get('/events')).status).toBe(200);
+  });
+
+  it('accepts a body 32 levels deep', async () => {
+    const api = mockApi();
+    const data = JSON.parse(`{"score":{"domain":"notion.so"},"x":${nested(29)}}`);
+    const reply = await control(api, JSON.stringify({ type: 'score.computed', data }));
+    expect(reply.status).toBe(200);
+  });
+});
+
+describe('field names from the request', () => {
+  it('are cut to 100 characters in field and message', async () => {
+    const api = mockApi();
+    const key = 'k'.repeat(1_000_000);
+    const reply = await api.post('/score', undefined, {
+      raw: `{"domain":"stripe.com","${key}":1}`,
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.field).toBe(`${'k'.repeat(100)}…`);
+    expect(reply.text.length).toBeLessThan(2_000);
+  });
+});
+
+describe('keys', () => {
+  it.each([
+    ['a trailing newline', '\n'],
+    ['a trailing space', ' '],
+    ['a trailing tab', '\t'],
+  ])('refuse a key with %s: keys are compared exactly', async (_what, tail) => {
+    const mock = createMockApi();
+    const response = await mock.fetch(`${mock.baseUrl}/account`, {
+      headers: { Authorization: `Bearer ${mock.keys.test}${tail}` },
+    });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('unauthorized');
+    expect(JSON.stringify(body)).not.toContain(mock.keys.test);
+  });
+
+  it('refuse two spaces after Bearer', async () => {
+    const mock = createMockApi();
+    const response = await mock.fetch(`${mock.baseUrl}/account`, {
+      headers: { Authorization: `Bearer  ${mock.keys.test}` },
+    });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('idempotency and validation', () => {
+  it.each([
+    ['/score', { domain: 'bad domain' }, { domain: 'stripe.com' }],
+    ['/score/bulk', { domains: ['stripe.com', 'not a domain'] }, { domains: ['stripe.com'] }],
+    [
+      '/watchlists',
+      { name: 'Q3', accounts: ['bad domain'] },
+      { name: 'Q3', accounts: ['stripe.com'] },
+    ],
+  ])('a value refused on POST %s is not stored under its key', async (path, bad, good) => {
+    const api = mockApi();
+    const headers = { 'Idempotency-Key': 'K-1' };
+    const refused = await api.post(path, bad, { headers });
+    expect(refused.status).toBe(400);
+    const again = await api.post(path, bad, { headers });
+    expect(again.status).toBe(400);
+    expect(again.headers.get('idempotency-replayed')).toBeNull();
+    const accepted = await api.post(path, good, { headers });
+    expect(accepted.status).toBeLessThan(300);
+    expect(accepted.headers.get('idempotency-replayed')).toBeNull();
+  });
+});
+
+describe('POST /v1/people/score', () => {
+  it.each([
+    [{ email: 5 }, 'email'],
+    [{ linkedin_url: 5 }, 'linkedin_url'],
+    [{ email: 'jane@stripe.com', role_hint: 5 }, 'role_hint'],
+    [{ linkedin_url: 'https://www.linkedin.com/in/jane', role_hint: ['x'] }, 'role_hint'],
+  ])('names the field of %j', async (body, field) => {
+    const reply = await mockApi().post('/people/score', body);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.field).toBe(field);
+    expect(reply.body.error.message).not.toContain('any accepted form');
+  });
+});
+
+describe('the HTTP door, with requests node’s HTTP parser refuses', () => {
+  let server: MockServer;
+  let key = '';
+  beforeAll(async () => {
+    const mock = createMockApi();
+    key = mock.keys.test;
+    server = await mock.listen();
+  });
+  afterAll(() => server.close());
+
+  function raw(request: string | Buffer): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let out = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk) => {
+        out += chunk;
+      });
+      socket.on('end', () => resolve(out));
+      socket.on('close', () => resolve(out));
+      socket.on('error', reject);
+      socket.setTimeout(5_000, () => {
+        socket.destroy();
+        reject(new Error('no answer within 5 s'));
+      });
+      socket.write(request);
+    });
+  }
+
+  function jsonOf(answer: string): { error: Record<string, unknown> } {
+    return JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+  }
+
+  it('answers a bad chunk size with the API’s JSON error', async () => {
+    const answer = await raw(
+      'POST /v1/score HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(jsonOf(answer).error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'invalid_request',
+      field: 'body',
+      request_id: expect.stringMatching(/^req_/),
+    });
+  });
+
+  it('answers a bare LF inside a header with the API’s JSON error', async () => {
+    const answer = await raw('GET /v1/account HTTP/1.1\r\nHost: x\r\nX-A: a\rb\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(jsonOf(answer).error).toMatchObject({ code: 'invalid_request', field: 'headers' });
+  });
+
+  it('answers 64 KB of headers with 431 and the API’s JSON error', async () => {
+    const answer = await raw(
+      `GET /v1/account HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(65_536)}\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(jsonOf(answer).error).toMatchObject({ code: 'invalid_request', field: 'headers' });
+  });
+
+  it('refuses a declared Content-Length over 1 MB at once, without waiting for the body', async () => {
+    const answer = await raw(
+      `POST /v1/score HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(jsonOf(answer).error).toMatchObject({ code: 'invalid_request', field: 'body' });
+  });
+});
