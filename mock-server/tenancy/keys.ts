@@ -7,7 +7,9 @@ import { ALPHANUMERIC } from '../kernel/ids.ts';
 import { Random } from '../kernel/random.ts';
 import { sha256Hex } from '../kernel/sha256.ts';
 
+/** A key's mode: `test` (no credits, no webhooks, `"mode": "test"` on every body) or `live`. */
 export type Mode = 'test' | 'live';
+/** A key's scope: `write` may call every endpoint, `read` only the `GET` ones. */
 export type KeyScope = 'read' | 'write';
 
 export interface KeyRecord {

@@ -24,10 +24,10 @@ import type { ListParams, WithMode } from '../core/resource.ts';
 import { sleep as abortableSleep } from '../core/sleep.ts';
 import { fail } from '../core/validate.ts';
 import type { components } from '../generated/openapi.ts';
+import type { Score } from './scores.ts';
 
 type Schemas = components['schemas'];
 type BulkJob = Schemas['BulkJob'];
-type Score = Schemas['Score'];
 
 /** The most jobs `scoreAll` keeps in flight: the API's cap of concurrent jobs per workspace. */
 export const MAX_SCORE_ALL_CONCURRENCY = 10;
