@@ -87,7 +87,7 @@ export function setCredits(engine: Engine, input: CreditsInput): WireCredits {
 
 /** Revokes an API key: the next request with it is `401`. True if it was active. */
 export function revokeKey(engine: Engine, key: string): boolean {
-  if (typeof key !== 'string') throw new TypeError('key must be a string');
+  if (typeof key !== 'string') throw new ControlError('key must be a string');
   return engine.tenants.revoke(sha256Hex(key));
 }
 
@@ -123,10 +123,10 @@ export function createKey(engine: Engine, input: KeyInput = {}): CreatedKey {
   const mode = input.mode ?? 'test';
   const scope = input.scope ?? 'write';
   if (mode !== 'test' && mode !== 'live') {
-    throw new TypeError(`mode must be "test" or "live", got ${JSON.stringify(String(mode))}`);
+    throw new ControlError(`mode must be "test" or "live", got ${JSON.stringify(String(mode))}`);
   }
   if (!isKeyScope(scope)) {
-    throw new TypeError(`scope must be "read" or "write", got ${JSON.stringify(String(scope))}`);
+    throw new ControlError(`scope must be "read" or "write", got ${JSON.stringify(String(scope))}`);
   }
   const workspace = workspaceOf(engine, input.workspace);
   const key = engine.tenants.createKey(workspace, mode, scope);

@@ -4,7 +4,7 @@
  * every run), or, for the default workspace's write keys, the keys the caller chose. More keys can
  * be made (`createKey`), up to 100 per workspace, and any key revoked.
  */
-import { ControlError } from '../kernel/errors.ts';
+import { ControlError, ControlRangeError } from '../kernel/errors.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import { deriveKey, type KeyRecord, type KeyScope, keyRecord, type Mode } from './keys.ts';
 import { PLANS, type PlanName } from './plans.ts';
@@ -140,7 +140,7 @@ export class Tenants {
    */
   createKey(workspace: Workspace, mode: Mode, scope: KeyScope): string {
     if (workspace.keys.length >= MAX_KEYS_PER_WORKSPACE) {
-      throw new RangeError(
+      throw new ControlRangeError(
         `a workspace holds at most ${MAX_KEYS_PER_WORKSPACE} keys, revoked ones included; reset the mock or use another workspace`,
       );
     }
