@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
@@ -92,6 +93,17 @@ const lazySchemas: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+// The CLI bundles CommonJS libraries (cli-progress) and Node-only builds (csv-parse's stream API)
+// that name Node's modules without the `node:` prefix; the bundle names them with it.
+const nodePrefix: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'node-prefix',
+  setup(build) {
+    const names = builtinModules.filter((name) => !name.startsWith('_') && !name.includes(':'));
+    const bare = new RegExp(`^(${names.join('|').replaceAll('/', '\\/')})$`);
+    build.onResolve({ filter: bare }, (args) => ({ path: `node:${args.path}`, external: true }));
+  },
+};
+
 export default defineConfig([
   {
     entry: {
@@ -127,6 +139,7 @@ export default defineConfig([
     removeNodeProtocol: false,
     noExternal: bundled,
     external: ['msw', /^msw\//],
+    esbuildPlugins: [nodePrefix],
     // cli-progress is CommonJS and requires Node's modules: an ES module has no `require` of its
     // own, so the bundle makes one.
     banner: {
