@@ -10,9 +10,14 @@
 import { accountArea } from './areas/account/index.ts';
 import { bulkArea } from './areas/bulk/index.ts';
 import { eventsArea } from './areas/events/index.ts';
+import { fitArea } from './areas/fit/index.ts';
+import { outcomesArea } from './areas/outcomes/index.ts';
 import { peopleArea } from './areas/people/index.ts';
 import { prioritizeArea } from './areas/prioritize/index.ts';
+import { reportsArea } from './areas/reports/index.ts';
 import { scoresArea } from './areas/scores/index.ts';
+import { scoringProfilesArea } from './areas/scoring-profiles/index.ts';
+import { signalsArea } from './areas/signals/index.ts';
 import { watchlistsArea } from './areas/watchlists/index.ts';
 import { subscriptions, webhookEndpointsArea } from './areas/webhook-endpoints/index.ts';
 import type { MockContext } from './context.ts';
@@ -40,6 +45,11 @@ const AREAS = [
   webhookEndpointsArea,
   eventsArea,
   accountArea,
+  scoringProfilesArea,
+  outcomesArea,
+  reportsArea,
+  signalsArea,
+  fitArea,
   prioritizeArea,
 ] as const;
 

@@ -17,6 +17,9 @@ import { createMswHandlers, loadMswHttp, type MswHttp, mswCannotIntercept } from
 import { createMockApiCore, type MockApi, type MockApiOptions } from './mock-api.ts';
 
 export type { DeepPartial, EventQuery, TriggerOptions } from './areas/events/index.ts';
+export { MAX_OUTCOMES_PER_SPACE } from './areas/outcomes/index.ts';
+export { MAX_CACHED_REPORTS } from './areas/reports/index.ts';
+export { PRIVACY_THRESHOLD, SYNTHETIC_SAMPLES_PER_COMPANY } from './areas/signals/index.ts';
 export type { RotatedSecret } from './areas/webhook-endpoints/index.ts';
 export type {
   CreatedKey,

@@ -3,9 +3,14 @@ import { Transport } from './internal/transport.ts';
 import { AccountResource } from './resources/account.ts';
 import { BulkResource } from './resources/bulk.ts';
 import { EventsResource } from './resources/events.ts';
+import { FitResource } from './resources/fit.ts';
+import { OutcomesResource } from './resources/outcomes.ts';
 import { PeopleResource } from './resources/people.ts';
 import { PrioritizeResource } from './resources/prioritize.ts';
+import { PipelineReportsResource, type ReportsResource } from './resources/reports.ts';
 import { ScoresResource } from './resources/scores.ts';
+import { ScoringResource } from './resources/scoring.ts';
+import { SignalsResource } from './resources/signals.ts';
 import { WatchlistsResource } from './resources/watchlists.ts';
 import { WebhookEndpointsResource } from './resources/webhook-endpoints.ts';
 
@@ -39,6 +44,16 @@ export class IntentIQ {
   readonly events: EventsResource;
   /** The workspace behind the key: plan, credits, rate limits. */
   readonly account: AccountResource;
+  /** Scoring profiles: your own fit and urgency rules, with every score explained. */
+  readonly scoring: ScoringResource;
+  /** What happened with each account, recorded against the score it had at the time. */
+  readonly outcomes: OutcomesResource;
+  /** The pipeline report of a quarter (Team and Scale plans). */
+  readonly reports: ReportsResource;
+  /** Anonymised conversion signals across every workspace (Team and Scale plans). */
+  readonly signals: SignalsResource;
+  /** How well what you sell fits a company. */
+  readonly fit: FitResource;
   /** Which watchlist accounts to work today, and why. */
   readonly prioritize: PrioritizeResource;
 
@@ -60,6 +75,11 @@ export class IntentIQ {
     this.webhookEndpoints = new WebhookEndpointsResource(transport);
     this.events = new EventsResource(transport);
     this.account = new AccountResource(transport);
+    this.scoring = new ScoringResource(transport);
+    this.outcomes = new OutcomesResource(transport);
+    this.reports = { pipeline: new PipelineReportsResource(transport) };
+    this.signals = new SignalsResource(transport);
+    this.fit = new FitResource(transport);
     this.prioritize = new PrioritizeResource(transport);
   }
 }

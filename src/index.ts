@@ -24,9 +24,12 @@ export {
   InsufficientCreditsError,
   IntentIQError,
   InternalServerError,
+  InvalidPointValuesError,
   InvalidRequestError,
   NotFoundError,
+  ObjectTypeMismatchError,
   PermissionDeniedError,
+  PlanRequiredError,
   RateLimitError,
   RestrictedUseError,
   UnresolvablePersonError,
@@ -62,6 +65,15 @@ export type {
   ScoreAllResult,
 } from './resources/bulk-score-all.ts';
 export type { Event, EventListParams, EventsResource, EventType } from './resources/events.ts';
+export type { FitAnalysis, FitParams, FitResource, OverallFit } from './resources/fit.ts';
+export type {
+  Outcome,
+  OutcomeCreateParams,
+  OutcomeKind,
+  OutcomeListParams,
+  OutcomesResource,
+  OutcomeUpdateParams,
+} from './resources/outcomes.ts';
 export type {
   PeopleResource,
   Person,
@@ -73,6 +85,14 @@ export type {
   PriorityAccount,
   PriorityAccountListParams,
 } from './resources/prioritize.ts';
+export type {
+  MarketDemandSignal,
+  OutcomeSummary,
+  PipelineReport,
+  PipelineReportParams,
+  PipelineReportsResource,
+  ReportsResource,
+} from './resources/reports.ts';
 export {
   type Band,
   type BuyingStage,
@@ -89,6 +109,65 @@ export {
   type SignalValue,
   type Urgency,
 } from './resources/scores.ts';
+export type {
+  ScoringComputeParams,
+  ScoringComputeResult,
+  ScoringResource,
+} from './resources/scoring.ts';
+export type {
+  ScoringAssignment,
+  ScoringAssignmentBulkParams,
+  ScoringAssignmentBulkResult,
+  ScoringAssignmentCreateParams,
+  ScoringAssignmentListParams,
+  ScoringAssignmentsResource,
+} from './resources/scoring-assignments.ts';
+export type {
+  ScoringAttribute,
+  ScoringAttributeListParams,
+  ScoringAttributesResource,
+  ScoringAttributeValue,
+  ScoringAttributeValues,
+  ScoringAttributeValuesParams,
+} from './resources/scoring-attributes.ts';
+export type {
+  ScoringObjectType,
+  ScoringProfile,
+  ScoringProfileCreateParams,
+  ScoringProfileListParams,
+  ScoringProfilesResource,
+  ScoringProfileUpdateParams,
+} from './resources/scoring-profiles.ts';
+export type {
+  KnownScoringAttribute,
+  ScoringAnswerType,
+  ScoringAttributeAnswerTypes,
+  ScoringBooleanPoints,
+  ScoringDimension,
+  ScoringListMode,
+  ScoringListPoints,
+  ScoringPoints,
+  ScoringPointsFor,
+  ScoringRange,
+  ScoringRangePoints,
+  ScoringRule,
+  ScoringRulesResource,
+  ScoringRuleUpsertParams,
+} from './resources/scoring-rules.ts';
+export type {
+  ScoringContribution,
+  ScoringScore,
+  ScoringScoreListParams,
+  ScoringScoresResource,
+} from './resources/scoring-scores.ts';
+export type {
+  AggregateSignals,
+  AggregateSignalsAvailable,
+  AggregateSignalsParams,
+  AggregateSignalsUnavailable,
+  Segment,
+  SignalsResource,
+} from './resources/signals.ts';
 export type {
   WatchlistAccount,
   WatchlistAccountListParams,

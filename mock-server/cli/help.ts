@@ -11,6 +11,10 @@ Usage:
       --deferred                     Overnight jobs at half the credits (results within 8 hours)
       --tag <text>                   A label on every job (a new tag starts a new run)
       --concurrency <n>              Jobs in flight, 1 to 10 (default 5)
+  iiq report [--period 2026-Q2] [--json]
+                                     The pipeline report of a quarter (default: the current one):
+                                     bands and conversion by band as bars, the trend against the
+                                     prior quarter. Without IIQ_API_KEY, a demo from a built-in mock.
   iiq mock [options]                 Run the reference mock server of the IntentIQ API.
       --port <n>                     Port to listen on (default 4010; 0 picks a free one)
       --host <address>               Address to listen on (default 127.0.0.1)
@@ -29,8 +33,9 @@ Usage:
   iiq --version                      Show the version
 
 Environment:
-  IIQ_API_KEY    API key for iiq score, iiq bulk and iiq webhooks listen (iiq_live_... or
-                 iiq_test_...); without one, score and bulk answer from a built-in test mock
+  IIQ_API_KEY    API key for iiq score, iiq bulk, iiq report and iiq webhooks listen (iiq_live_...
+                 or iiq_test_...); without one, score, bulk and report answer from a built-in mock
+  NO_COLOR       Set to print iiq report without colour (it has none when piped anyway)
   IIQ_BASE_URL   API base URL (default https://api.intentiq.dev/v1)
 
 Docs: the README of @vesperwise/node (node_modules/@vesperwise/node/README.md).`;

@@ -3,6 +3,8 @@ export interface CliIO {
   out(line: string): void;
   err(line: string): void;
   env: Readonly<Record<string, string | undefined>>;
+  /** Whether `out` writes to a terminal (colour is used only there). */
+  isTTY?: boolean;
   /** Where a progress bar may be drawn (stderr); a bar is drawn only when it is a terminal. */
   progressStream?: NodeJS.WritableStream & { isTTY?: boolean };
 }
@@ -12,5 +14,6 @@ export const processIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
+  isTTY: process.stdout.isTTY === true,
   progressStream: process.stderr,
 };

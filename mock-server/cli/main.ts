@@ -1,7 +1,7 @@
 /**
- * `iiq`: the IntentIQ command line. `iiq score <domain>`, `iiq bulk <file.csv>`, `iiq mock` and
- * `iiq webhooks listen`. It imports the mock's engine, routes and HTTP server directly (not the
- * `./mock` entry), so it runs without msw.
+ * `iiq`: the IntentIQ command line. `iiq score <domain>`, `iiq bulk <file.csv>`, `iiq report`,
+ * `iiq mock` and `iiq webhooks listen`. It imports the mock's engine, routes and HTTP server
+ * directly (not the `./mock` entry), so it runs without msw.
  */
 import { VERSION } from '../../src/core/version.ts';
 import { type FlagSpec, parseArgs, UsageError } from './args.ts';
@@ -9,6 +9,7 @@ import { BULK_FLAGS, runBulk } from './bulk.ts';
 import { HELP } from './help.ts';
 import { type CliIO, processIO } from './io.ts';
 import { MOCK_FLAGS, runMock } from './mock.ts';
+import { REPORT_FLAGS, runReport } from './report.ts';
 import { runScore, SCORE_FLAGS } from './score.ts';
 import { LISTEN_FLAGS, runListen } from './webhooks-listen.ts';
 
@@ -21,6 +22,7 @@ function flagsFor(command: string | undefined): Record<string, FlagSpec> {
   if (command === 'mock') return { ...GLOBAL_FLAGS, ...MOCK_FLAGS };
   if (command === 'score') return { ...GLOBAL_FLAGS, ...SCORE_FLAGS };
   if (command === 'bulk') return { ...GLOBAL_FLAGS, ...BULK_FLAGS };
+  if (command === 'report') return { ...GLOBAL_FLAGS, ...REPORT_FLAGS };
   if (command === 'webhooks') return { ...GLOBAL_FLAGS, ...LISTEN_FLAGS };
   return GLOBAL_FLAGS;
 }
@@ -40,6 +42,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     }
     if (command === 'score') return await runScore(args, io);
     if (command === 'bulk') return await untilStopped((signal) => runBulk(args, io, signal));
+    if (command === 'report') return await runReport(args, io);
     if (command === 'mock') {
       const stop = await runMock(args, io);
       return await new Promise<number>((resolve) => {

@@ -41,6 +41,11 @@ export type WebhookTransport = (webhook: OutgoingWebhook) => Promise<DeliveryAns
 
 /** The log keeps this many deliveries; the oldest finished ones are forgotten first. */
 const MAX_LOGGED = 10_000;
+/**
+ * Attempts on their way at once; more wait their turn. A workspace with 100 endpoints and a fast
+ * writer cannot open thousands of connections (or hold thousands of answers) at a time.
+ */
+export const MAX_IN_FLIGHT = 64;
 const DEFAULT_SETTLE_TIMEOUT_MS = 30_000;
 
 function errorText(error: unknown): string {
@@ -51,6 +56,8 @@ export class Dispatcher {
   readonly #kernel: Kernel;
   #deliveries: DeliveryRecord[] = [];
   #inFlight = new Set<Promise<void>>();
+  /** Attempts due while `MAX_IN_FLIGHT` were already on their way, oldest first. */
+  #waiting: DeliveryRecord[] = [];
   #timers = new Set<ReturnType<typeof setTimeout>>();
   /** Bumped by `reset()`: answers to attempts made before it are dropped. */
   #generation = 0;
@@ -69,6 +76,7 @@ export class Dispatcher {
     this.#generation++;
     this.#deliveries = [];
     this.#inFlight = new Set();
+    this.#waiting = [];
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
   }
@@ -141,7 +149,9 @@ export class Dispatcher {
     this.#deliveries.push(delivery);
     if (this.#deliveries.length <= MAX_LOGGED) return;
     const oldest = this.#deliveries.findIndex((candidate) => candidate.status !== 'pending');
-    this.#deliveries.splice(Math.max(oldest, 0), 1);
+    const [evicted] = this.#deliveries.splice(Math.max(oldest, 0), 1);
+    // Only when every delivery in the log is still pending: the oldest gives up.
+    if (evicted?.status === 'pending') this.#finish(evicted, 'failed');
   }
 
   #finish(delivery: DeliveryRecord, status: 'succeeded' | 'failed'): void {
@@ -152,6 +162,11 @@ export class Dispatcher {
   /** Signs and sends the next attempt of a delivery, now (its `at` is when it fell due). */
   #attempt(delivery: DeliveryRecord): void {
     if (delivery.status !== 'pending' || delivery.inFlight) return;
+    if (this.#inFlight.size >= MAX_IN_FLIGHT) {
+      // Sent when an earlier attempt is answered (with the time it fell due as its `at`).
+      if (!this.#waiting.includes(delivery)) this.#waiting.push(delivery);
+      return;
+    }
     const at = delivery.nextAttemptAt ?? this.#kernel.clock.now();
     const secrets =
       delivery.endpointId === null
@@ -191,7 +206,15 @@ export class Dispatcher {
     })();
     const inFlight = this.#inFlight;
     inFlight.add(sending);
-    const done = () => inFlight.delete(sending);
+    const done = () => {
+      inFlight.delete(sending);
+      if (inFlight !== this.#inFlight) return; // reset meanwhile
+      for (let next = this.#waiting.shift(); next !== undefined; next = this.#waiting.shift()) {
+        if (next.status !== 'pending' || next.inFlight) continue;
+        this.#attempt(next);
+        break;
+      }
+    };
     sending.then(done, done);
   }
 

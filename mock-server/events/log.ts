@@ -20,6 +20,7 @@ export interface EventData {
   'signal.spike': Schemas['SignalSpikeData'];
   'person.scored': Schemas['PersonScoredData'];
   'credits.low': Schemas['CreditsLowData'];
+  'scoring.score_changed': Schemas['ScoringScoreChangedData'];
 }
 
 export interface EventRecord {
@@ -31,12 +32,42 @@ export interface EventRecord {
   readonly webhookUrl?: string;
 }
 
+/**
+ * An event whose `data` is rendered when read (a `score.computed` carries a whole Score, which the
+ * scores area can render again from what it keeps): a log of 20,000 events stays small.
+ */
+class LazyEvent implements EventRecord {
+  readonly id: string;
+  readonly type: EventType;
+  readonly created: number;
+  readonly webhookUrl?: string;
+  readonly #render: () => EventData[EventType];
+
+  constructor(
+    id: string,
+    type: EventType,
+    created: number,
+    render: () => EventData[EventType],
+    webhookUrl: string | undefined,
+  ) {
+    this.id = id;
+    this.type = type;
+    this.created = created;
+    this.#render = render;
+    if (webhookUrl !== undefined) this.webhookUrl = webhookUrl;
+  }
+
+  get data(): EventData[EventType] {
+    return this.#render();
+  }
+}
+
 /** Told about every event as it is recorded. */
 export type EventListener = (space: Space, event: EventRecord) => void;
 
 export const EVENT_RETENTION_MS = 30 * DAY_MS;
 /** The most events a space keeps, whatever their age; past it, the oldest are forgotten. */
-export const MAX_EVENTS_PER_SPACE = 50_000;
+export const MAX_EVENTS_PER_SPACE = 20_000;
 
 /**
  * The events of one space, oldest first. Dropping from the front moves a head index instead of
@@ -95,16 +126,15 @@ export class EventLog {
   record<T extends EventType>(
     space: Space,
     type: T,
-    data: EventData[T],
+    data: EventData[T] | (() => EventData[T]),
     webhookUrl?: string,
   ): EventRecord {
-    const event: EventRecord = {
-      id: this.#kernel.ids.next('evt'),
-      type,
-      created: this.#kernel.clock.now(),
-      data,
-      ...(webhookUrl === undefined ? {} : { webhookUrl }),
-    };
+    const id = this.#kernel.ids.next('evt');
+    const created = this.#kernel.clock.now();
+    const event: EventRecord =
+      typeof data === 'function'
+        ? new LazyEvent(id, type, created, data, webhookUrl)
+        : { id, type, created, data, ...(webhookUrl === undefined ? {} : { webhookUrl }) };
     space.get(eventStore).push(event, event.created);
     for (const listener of this.#listeners) listener(space, event);
     return event;

@@ -43,7 +43,7 @@ export type IdempotencyLookup =
   | { kind: 'new' };
 
 /** The most records a mode keeps; past it, the oldest are forgotten early (memory stays bounded). */
-export const MAX_IDEMPOTENCY_RECORDS = 50_000;
+export const MAX_IDEMPOTENCY_RECORDS = 10_000;
 
 /** The records of one mode of one workspace, forgotten 24 hours after they were stored. */
 export class IdempotencyStore {

@@ -19,6 +19,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, { status: number; type: Er
   unresolvable_person: { status: 422, type: 'invalid_request_error' },
   rate_limited: { status: 429, type: 'rate_limit_error' },
   internal_error: { status: 500, type: 'api_error' },
+  invalid_point_values: { status: 422, type: 'invalid_request_error' },
+  object_type_mismatch: { status: 422, type: 'invalid_request_error' },
+  plan_required: { status: 403, type: 'permission_error' },
   insufficient_scope: { status: 403, type: 'permission_error' },
 };
 

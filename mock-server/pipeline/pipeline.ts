@@ -10,6 +10,7 @@ import type { Fault, Faults } from '../kernel/faults.ts';
 import { fingerprint } from '../kernel/idempotency.ts';
 import type { Bucket, RateState } from '../kernel/rate-limits.ts';
 import type { KeyRecord } from '../tenancy/keys.ts';
+import { planRequired } from '../tenancy/plans.ts';
 import type { Space } from '../tenancy/workspace.ts';
 import { authenticate, requireScope } from './auth.ts';
 import { codeForStatus } from './error-body.ts';
@@ -121,13 +122,16 @@ function readInput(route: Route, request: MockRequest): Input {
     );
   }
   const readQuery = () =>
-    route.query === undefined ? undefined : validate(route.query, queryObject(request.query));
+    route.query === undefined
+      ? undefined
+      : validate(route.query, queryObject(request.query, route.queryLists));
   if (form !== undefined) {
     return { body: undefined, query: readQuery(), form: parseForm(request, form.files) };
   }
   let body: unknown;
   if (route.body !== undefined) {
-    const raw = parseJsonBody(request.body);
+    const raw =
+      route.optionalBody === true && request.body.trim() === '' ? {} : parseJsonBody(request.body);
     route.precheck?.(raw);
     body = validate(route.body, raw);
   }
@@ -297,6 +301,11 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
     if (fault?.kind === 'reset' || fault?.kind === 'stall') {
       // The request never reaches the API: no answer, and nothing done.
       return send(call, withFault(noAnswer(), fault), true);
+    }
+
+    const plans = route.plans;
+    if (plans !== undefined && !plans.names.includes(space.workspace.plan.name)) {
+      return fail(call, planRequired(plans.feature, plans.names, space.workspace.plan.name));
     }
 
     let input: Input;

@@ -13,6 +13,7 @@ import type { operations, paths } from '../../src/generated/openapi.ts';
 import type { MockContext } from '../context.ts';
 import type { Bucket } from '../kernel/rate-limits.ts';
 import type { KeyScope, Mode } from '../tenancy/keys.ts';
+import type { PlanName } from '../tenancy/plans.ts';
 import type { Space } from '../tenancy/workspace.ts';
 
 /** A request as the mock's pipeline (`mock.handle`) takes it. */
@@ -148,10 +149,19 @@ export interface Route<Body = unknown, Query = unknown, Params = Record<string, 
   readonly bucket: Bucket;
   readonly body?: z.ZodMiniType<Body>;
   readonly query?: z.ZodMiniType<Query>;
+  /** Query parameters that are lists, the parameter repeated once per item (`?id=a&id=b`). */
+  readonly queryLists?: readonly string[];
   /** Checks the parsed body before the schema does, for rules a schema says poorly. Throws a 400. */
   readonly precheck?: (raw: unknown) => void;
   /** Also accept `multipart/form-data`, answered by its own handler. */
   readonly multipart?: MultipartOption<Query, Params>;
+  /** The body may be left out altogether; it is then read as `{}`. */
+  readonly optionalBody?: boolean;
+  /**
+   * The plans that include the route, and what it is called in the refusal: other plans get
+   * `403 plan_required`, before the input is read.
+   */
+  readonly plans?: { readonly names: readonly PlanName[]; readonly feature: string };
   readonly handler: (
     request: MockRequest,
     context: RouteContext<Body, Query, Params>,

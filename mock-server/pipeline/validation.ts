@@ -68,11 +68,18 @@ export function parseJsonBody(body: string): unknown {
   }
 }
 
-/** Query parameters as an object, with `limit` as a number when it is written as one. */
-export function queryObject(query: URLSearchParams): Record<string, unknown> {
+/**
+ * Query parameters as an object, with `limit` as a number when it is written as one, and the
+ * parameters named in `lists` as arrays of every value they were given.
+ */
+export function queryObject(
+  query: URLSearchParams,
+  lists: readonly string[] = [],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of query)
     out[key] = key === 'limit' && /^-?\d+$/.test(value) ? Number(value) : value;
+  for (const key of lists) if (query.has(key)) out[key] = query.getAll(key);
   return out;
 }
 

@@ -3,6 +3,7 @@
  * `resets_at` of a 402 points at). Watchlist refreshes are included in every plan and cost nothing.
  */
 import type { components } from '../../src/generated/openapi.ts';
+import { MockApiError } from '../kernel/errors.ts';
 
 /** `starter`, `team` or `scale`. */
 export type PlanName = components['schemas']['Plan'];
@@ -58,4 +59,34 @@ export const PLANS: Readonly<Record<PlanName, Plan>> = {
 /** Whether a value is one of the plan names. */
 export function isPlanName(value: unknown): value is PlanName {
   return value === 'starter' || value === 'team' || value === 'scale';
+}
+
+const TITLES: Readonly<Record<PlanName, string>> = {
+  starter: 'Starter',
+  team: 'Team',
+  scale: 'Scale',
+};
+
+/**
+ * The `403 plan_required` of a feature the workspace's plan lacks; the message names the plans
+ * that have it.
+ *
+ * @example
+ * planRequired('Pipeline reports', ['team', 'scale'], 'starter').message
+ * // 'Pipeline reports are part of the Team and Scale plans; this workspace is on Starter. …'
+ */
+export function planRequired(
+  feature: string,
+  plans: readonly PlanName[],
+  current: PlanName,
+): MockApiError {
+  const names = plans.map((plan) => TITLES[plan]);
+  const list =
+    names.length > 1
+      ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)} plans`
+      : `${names[0]} plan`;
+  return new MockApiError(
+    'plan_required',
+    `${feature} are part of the ${list}; this workspace is on ${TITLES[current]}. Upgrade the plan to use them.`,
+  );
 }

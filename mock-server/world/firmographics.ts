@@ -6,8 +6,10 @@
  * are drawn from a generator seeded by the domain, like its synthetic profile.
  *
  * They agree with the company's other data: the industry and employee count are the company's own,
- * the country is its headquarters', and `has_recent_funding` is true exactly when a funding round
- * appears in its funding evidence within the last 180 days.
+ * the country is its headquarters', `has_recent_funding` is true exactly when a funding round
+ * appears in its funding evidence within the last 180 days, and a company with a recent round is
+ * not a listed one. `test/mock-server/world/firmographics.test.ts` checks these rules, and those of
+ * the fixture file (`fixtures/README.md`), on every company.
  */
 import overrides from '../../fixtures/firmographics.json' with { type: 'json' };
 import { Random } from '../kernel/random.ts';
@@ -61,13 +63,25 @@ export function countryOf(headquarters: string): string {
   return COUNTRIES[last] ?? 'US';
 }
 
+/** How many days back a round still counts as recent funding. */
+export const RECENT_FUNDING_DAYS = 180;
+
+/**
+ * Whether a piece of funding evidence is a round the company raised: "Coverage of a growth-stage
+ * funding round", "Raised growth capital"; not results of a listed company, a secondary share sale,
+ * a credit facility or "No new priced round".
+ */
+export function isFundingRound(title: string): boolean {
+  return !/^No\b/i.test(title) && /\bround\b|\braised\b/i.test(title);
+}
+
 /** Whether the company's funding evidence shows a round within the last 180 days. */
 export function hasRecentFunding(company: CompanyFixture): boolean {
   return company.signals.funding.evidence.some(
     (evidence) =>
       evidence.kind === 'funding_round' &&
-      evidence.days_ago <= 180 &&
-      !/^No\b/.test(evidence.title),
+      evidence.days_ago <= RECENT_FUNDING_DAYS &&
+      isFundingRound(evidence.title),
   );
 }
 
@@ -75,8 +89,10 @@ function derived(company: CompanyFixture): Firmographics {
   const random = new Random(`firmographics:${company.domain}`);
   const employees = company.employees;
   const revenuePerEmployee = random.int(150, 400) * 1_000;
-  const isPublic = employees >= 5_000 && random.next() < 0.5;
+  const listed = random.next() < 0.5;
   const recent = hasRecentFunding(company);
+  // A listed company raises on the market, not in rounds: one with a recent round is private.
+  const isPublic = employees >= 5_000 && listed && !recent;
   const raised = isPublic ? 0 : Math.round(employees * random.int(40, 160)) * 1_000;
   return {
     employee_count: employees,
@@ -100,7 +116,7 @@ export function firmographicsOf(domain: string): Firmographics {
   if (found === undefined) {
     const company = companyFor(domain);
     found = { ...derived(company), ...OVERRIDES[domain] };
-    if (cache.size >= 10_000) cache.clear();
+    if (cache.size >= 2_000) cache.clear();
     cache.set(domain, found);
   }
   return found;

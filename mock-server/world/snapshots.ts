@@ -67,7 +67,7 @@ export function companyFor(domain: string): CompanyFixture {
   let company = companyCache.get(domain);
   if (company === undefined) {
     company = findCompany(domain) ?? syntheticCompany(domain);
-    if (companyCache.size > 10_000) companyCache.clear();
+    if (companyCache.size >= 1_000) companyCache.clear();
     companyCache.set(domain, company);
   }
   return company;
@@ -166,10 +166,23 @@ function timelineSnapshot(
  * scored in the workspace; only the time-dependent magic domains use it.
  */
 export function snapshotOf(domain: string, at: number, anchor = at): Snapshot {
-  const company = companyFor(domain);
-  const behaviour = magicBehaviour(domain);
-  const timeline = behaviour === undefined ? undefined : TIMELINES[behaviour];
-  return timeline === undefined
-    ? staticSnapshot(company, at)
-    : timelineSnapshot(company, timeline, at, anchor);
+  const key = `${domain} ${at} ${anchor}`;
+  let snapshot = recent.get(key);
+  if (snapshot === undefined) {
+    const company = companyFor(domain);
+    const behaviour = magicBehaviour(domain);
+    const timeline = behaviour === undefined ? undefined : TIMELINES[behaviour];
+    snapshot =
+      timeline === undefined
+        ? staticSnapshot(company, at)
+        : timelineSnapshot(company, timeline, at, anchor);
+    if (recent.size >= 1_024) recent.delete(recent.keys().next().value as string);
+    recent.set(key, snapshot);
+  }
+  return snapshot;
 }
+
+// Snapshots are a pure function of (domain, time, anchor), and never changed once made: the most
+// recent few thousand are kept for reuse. A score keeps its inputs, not its snapshot, so stores of
+// many scores stay small.
+const recent = new Map<string, Snapshot>();

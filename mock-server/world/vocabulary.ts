@@ -170,3 +170,26 @@ export const TECH_TOOLS = [
   'Stripe',
   'Zendesk',
 ] as const;
+
+/**
+ * Every tool a company's `tech_stack` can list: the synthetic vocabulary above, and the products of
+ * fixture companies that use their own (Stripe, Shopify, ...). Scoring profiles have one
+ * `uses_<tool>` attribute per tool.
+ */
+export const KNOWN_TOOLS = [
+  ...TECH_TOOLS,
+  'Adyen',
+  'Cloudflare',
+  'Elastic',
+  'Figma',
+  'GitHub',
+  'Grafana',
+  'Klaviyo',
+  'Linear',
+  'MongoDB',
+  'Okta',
+  'PagerDuty',
+  'Sentry',
+  'Shopify',
+  'Zoom',
+] as const;

@@ -122,6 +122,14 @@ export class RestrictedUseError extends APIError {
 }
 
 /**
+ * 403 `plan_required`: the workspace's plan does not include the endpoint (pipeline reports and
+ * aggregate signals need the Team or Scale plan). The message names the plans that have it.
+ */
+export class PlanRequiredError extends APIError {
+  override name = 'PlanRequiredError';
+}
+
+/**
  * 403 `insufficient_scope`: the key is read-only (`read` scope) and the call needs the `write`
  * scope. Use a write key for changes; retrying with the same key will not help.
  */
@@ -155,6 +163,34 @@ export class UnscorableDomainError extends APIError {
 export class UnresolvablePersonError extends APIError {
   override name = 'UnresolvablePersonError';
   /** The input that could not be resolved: `email` or `linkedin_url`. */
+  readonly field: string | null;
+  constructor(init: APIErrorInit) {
+    super(init);
+    this.field = init.error?.field ?? null;
+  }
+}
+
+/**
+ * 422 `invalid_point_values`: a scoring rule's `points` do not fit its attribute's answer type
+ * (true/false points on a number, overlapping ranges, repeated choices, ...). `field` is `points`.
+ */
+export class InvalidPointValuesError extends APIError {
+  override name = 'InvalidPointValuesError';
+  /** The offending field: `points`. */
+  readonly field: string | null;
+  constructor(init: APIErrorInit) {
+    super(init);
+    this.field = init.error?.field ?? null;
+  }
+}
+
+/**
+ * 422 `object_type_mismatch`: a company where a profile scores contacts, or the reverse (an
+ * assignment's `object_type`, or a rule's `attribute` of the other type). `field` says which.
+ */
+export class ObjectTypeMismatchError extends APIError {
+  override name = 'ObjectTypeMismatchError';
+  /** The offending field: `object_type` or `attribute`. */
   readonly field: string | null;
   constructor(init: APIErrorInit) {
     super(init);

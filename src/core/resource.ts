@@ -24,7 +24,7 @@ export interface ListParams {
 /** A list call: the path, the query, and (as in `RequestSpec`) the SDK method it is. */
 type ListCall = {
   path: string;
-  query: Record<string, string | number | undefined>;
+  query: Record<string, string | number | readonly string[] | undefined>;
   operation?: string;
 };
 
@@ -46,11 +46,18 @@ export class APIResource {
     return new APIPromise(async () => this.#transport.send<T>(await prepare(), options));
   }
 
-  /** A lazy list: `prepare` runs once, when the first page is needed. */
-  protected paginate<Item>(prepare: () => ListCall, options?: RequestOptions): PagePromise<Item> {
-    let call: ListCall | undefined;
-    return new PagePromise<Item>((cursor) => {
-      call ??= prepare();
+  /**
+   * A lazy list: `prepare` runs once, when the first page is needed (it may be async, to
+   * normalise a domain filter).
+   */
+  protected paginate<Item>(
+    prepare: () => ListCall | Promise<ListCall>,
+    options?: RequestOptions,
+  ): PagePromise<Item> {
+    let prepared: ListCall | Promise<ListCall> | undefined;
+    return new PagePromise<Item>(async (cursor) => {
+      prepared ??= prepare();
+      const call = await prepared;
       const query = cursor === undefined ? call.query : { ...call.query, cursor };
       return this.#transport.send<ListEnvelope<Item>>(
         {

@@ -394,6 +394,418 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scoring/attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List scoring attributes
+         * @description What a rule can test: every attribute of companies and contacts, with its `answer_type` (which
+         *     shapes the rule's `points`), whether it holds several values (`multi`), its known `choices` and
+         *     its `unit`. Pass `object_type` to list one kind of object's attributes.
+         */
+        get: operations["listScoringAttributes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scoring/attributes/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an object's attribute values
+         * @description The value of every attribute of one company or contact, as the rules engine sees it now, so that
+         *     each rule's outcome can be predicted. `null` means the object has no value for that attribute
+         *     (every rule on it earns 0). `object_id` is a domain (normalised to its apex) or a LinkedIn
+         *     profile URL.
+         */
+        get: operations["retrieveScoringAttributeValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scoring/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List scoring profiles
+         * @description The workspace's scoring profiles, newest first.
+         */
+        get: operations["listScoringProfiles"];
+        put?: never;
+        /**
+         * Create a scoring profile
+         * @description A named set of rules for one object type (`company` or `contact`) that scores every object
+         *     assigned to it on two dimensions, `fit` and `urgency`. `object_type` cannot be changed later. A
+         *     workspace holds up to 100 profiles in each mode.
+         */
+        post: operations["createScoringProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scoring/profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a scoring profile
+         * @description One profile with its rule and assignment counts.
+         */
+        get: operations["retrieveScoringProfile"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a scoring profile
+         * @description Deletes the profile with its rules, its assignments and their scores.
+         */
+        delete: operations["deleteScoringProfile"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a scoring profile
+         * @description Renames a profile or changes its description (`null` removes it). Fields left out are unchanged.
+         *     `object_type` is immutable: a body that names it is refused with `400` on `object_type`.
+         */
+        patch: operations["updateScoringProfile"];
+        trace?: never;
+    };
+    "/scoring/profiles/{id}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a profile's rules
+         * @description The profile's rules, oldest first (the order they were created in).
+         */
+        get: operations["listScoringRules"];
+        /**
+         * Create or replace a rule
+         * @description Creates the rule of the profile for (`attribute`, `dimension`), or replaces its `points` when it
+         *     exists (keeping its ID). The shape of `points` follows the attribute's answer type:
+         *
+         *     - `boolean`: `{"true": 20, "false": -5}` (a missing key is 0);
+         *     - `number`, `percentage`, `currency`: `{"ranges": [{"min": 0, "max": 500, "points": 15}]}`,
+         *       `min` inclusive, `max` exclusive, either `null` (open); ranges must not overlap;
+         *     - `list`: `{"choices": {"Salesforce": 10, "HubSpot": 8}, "mode": "additive"}`, matched
+         *       case-insensitively and trimmed; `mode` is `additive` (default), `best_match`, `contains_all`,
+         *       `contains_none` or `exact_match` (single-valued attributes only).
+         *
+         *     A shape that does not fit the attribute is `422 invalid_point_values` on `points`; an unknown
+         *     attribute is `400` on `attribute`, and an attribute of the other object type `422
+         *     object_type_mismatch` on `attribute`. A profile holds up to 100 rules. Every object assigned to
+         *     the profile is re-scored before the response is sent.
+         */
+        put: operations["upsertScoringRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scoring/profiles/{id}/rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a rule
+         * @description Deletes the rule. Every object assigned to the profile is re-scored before the response is sent.
+         */
+        delete: operations["deleteScoringRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scoring/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List assignments
+         * @description Assignments of objects to profiles, newest first: every profile an object is assigned to
+         *     (`object_type` and `object_id`), every object of a profile (`profile_id`), or all of them.
+         *     `object_id` needs `object_type`.
+         */
+        get: operations["listScoringAssignments"];
+        put?: never;
+        /**
+         * Assign an object to a profile
+         * @description Assigns a company (by domain, normalised to its apex) or a contact (by LinkedIn profile URL,
+         *     normalised to `https://www.linkedin.com/in/<slug>`) to a profile and scores it at once.
+         *     Assigning an object that is already assigned answers `200` with the existing assignment.
+         *     `object_type` must be the profile's (`422 object_type_mismatch` otherwise). A workspace holds up
+         *     to 10,000 assignments in each mode.
+         */
+        post: operations["createScoringAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scoring/assignments/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign many objects to a profile
+         * @description Assigns 1 to 500 objects to one profile and scores each new one at once. Objects already
+         *     assigned, and repeats within the request, are skipped: `data` lists only the new assignments, in
+         *     request order, and `skipped` counts the rest.
+         */
+        post: operations["createScoringAssignments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scoring/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an assignment
+         * @description Removes the assignment and the scores of that object on that profile.
+         */
+        delete: operations["deleteScoringAssignment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scoring/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List scores
+         * @description The scores of 1 to 100 objects: one row per (profile, object, dimension) for every profile the
+         *     object is assigned to, in the order the objects are given, then by profile (oldest first), `fit`
+         *     before `urgency`. Repeat `object_id` for several objects
+         *     (`?object_type=company&object_id=stripe.com&object_id=notion.so`). Each row explains itself:
+         *     `contributions` lists every rule of the dimension with the value it matched and the points it
+         *     earned, and their `points_earned` add up to `raw_points` exactly.
+         */
+        get: operations["listScoringScores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scoring/compute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute scores
+         * @description Queues 1 to 500 objects for recomputation against their current attribute values, on every
+         *     profile they are assigned to; repeats collapse. Scores are recomputed within a second. `queued`
+         *     counts the distinct objects queued; `failed` those that are not assigned to any profile of that
+         *     object type (nothing to compute).
+         */
+        post: operations["computeScoringScores"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List outcomes
+         * @description The workspace's outcomes, newest `occurred_at` first (ties: the one recorded later first),
+         *     optionally only those of one domain or of one kind.
+         */
+        get: operations["listOutcomes"];
+        put?: never;
+        /**
+         * Record an outcome
+         * @description Records what happened with an account: `no_response`, `contacted`, `meeting_booked`,
+         *     `opportunity`, `won`, `lost` or `disqualified`. `occurred_at` defaults to now and may not be in
+         *     the future. `score_at_outcome` and `band_at_outcome` are the workspace's latest score of the
+         *     domain computed at or before `occurred_at` (compared to the second), or null when it had none.
+         *     A workspace keeps at most 10,000 outcomes in each mode; past that, `400` until some are deleted.
+         *     Free, on every plan.
+         */
+        post: operations["createOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/outcomes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an outcome
+         * @description One outcome by its `out_` ID.
+         */
+        get: operations["retrieveOutcome"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an outcome
+         * @description Deletes the outcome. Reports generated later no longer count it.
+         */
+        delete: operations["deleteOutcome"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an outcome
+         * @description Changes the kind of outcome or its notes (for example from `meeting_booked` to `won`). Fields left
+         *     out are unchanged; `occurred_at`, and so the score at the outcome, stay as recorded.
+         */
+        patch: operations["updateOutcome"];
+        trace?: never;
+    };
+    "/reports/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the pipeline report
+         * @description The pipeline report of a quarter: accounts scored and their trend against the prior quarter, the
+         *     band distribution, top accounts and triggers, conversion of tracked outcomes overall and by band,
+         *     and the market demand signal. Generated on the first request for a period and cached
+         *     (`cached: true` after); `POST` regenerates it. Every figure is defined in the `PipelineReport`
+         *     schema. Team and Scale plans only (`403 plan_required` on Starter).
+         */
+        get: operations["retrievePipelineReport"];
+        put?: never;
+        /**
+         * Regenerate the pipeline report
+         * @description Generates the report of `period` (default: the current quarter) anew from the current data, and
+         *     caches it in place of the previous one. Team and Scale plans only (`403 plan_required` on Starter).
+         */
+        post: operations["regeneratePipelineReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/aggregate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve aggregate signals
+         * @description Anonymised, across every workspace of the API: how accounts like this one convert. Pass exactly
+         *     one of `domain` (that domain) or `industry` (every domain of that industry, matched without
+         *     regard to case). A sample is one workspace's outcomes for one domain. Below 10 samples the answer
+         *     is `available: false` with the `threshold` and no figure at all, not even the sample size. Team
+         *     and Scale plans only (`403 plan_required` on Starter).
+         */
+        get: operations["retrieveAggregateSignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Analyze fit
+         * @description How well what you sell fits a company: the offering's terms matched against the company's
+         *     industry, tech stack, size and evidence. `overall_fit` is `strong_fit` at a `fit_score` of 70 or
+         *     more, `maybe` from 40 to 69, `misfit` below 40. Computed per request, never cached: one credit on
+         *     live keys, free on test keys. On every plan.
+         */
+        post: operations["analyzeFit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "score.computed": {
@@ -510,6 +922,26 @@ export interface webhooks {
          * @description The workspace dropped below 10% of the cycle's credits. Fires once per cycle.
          */
         post: operations["creditsLowWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "scoring.score_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * scoring.score_changed
+         * @description The score of an object on a scoring profile changed (a rule changed, or the object's attributes moved).
+         */
+        post: operations["scoringScoreChangedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -939,7 +1371,7 @@ export interface components {
             mode?: components["schemas"]["Mode"];
         };
         /** @enum {string} */
-        EventType: "score.computed" | "score.bulk.completed" | "account.band_changed" | "signal.spike" | "person.scored" | "credits.low";
+        EventType: "score.computed" | "score.bulk.completed" | "account.band_changed" | "signal.spike" | "person.scored" | "credits.low" | "scoring.score_changed";
         WebhookEndpoint: {
             id: string;
             /** Format: uri */
@@ -1013,6 +1445,235 @@ export interface components {
         AccountResponse: components["schemas"]["Account"] & {
             mode?: components["schemas"]["Mode"];
         };
+        /**
+         * @description What a profile scores and an object is.
+         * @enum {string}
+         */
+        ScoringObjectType: "company" | "contact";
+        /**
+         * @description `fit`: how well the object matches your ideal customer; `urgency`: how ready it is to buy now.
+         * @enum {string}
+         */
+        ScoringDimension: "fit" | "urgency";
+        /**
+         * @description The kind of value an attribute holds, which shapes the `points` of a rule on it.
+         * @enum {string}
+         */
+        ScoringAnswerType: "boolean" | "number" | "percentage" | "currency" | "list";
+        /**
+         * @description How a list rule earns: `additive` (default) the sum of the choices present; `best_match` the
+         *     highest choice present; `contains_all` the sum of all choices when every one is present;
+         *     `contains_none` the sum of all choices when none is present; `exact_match` (single-valued
+         *     attributes only) the choice equal to the value.
+         * @enum {string}
+         */
+        ScoringListMode: "additive" | "best_match" | "contains_all" | "contains_none" | "exact_match";
+        /** @description A domain (any form; normalised to its apex) for a company, a LinkedIn profile URL for a contact. */
+        ScoringObjectIdInput: string;
+        /** @description An object as the API stores it: an apex domain, or `https://www.linkedin.com/in/<slug>`. */
+        ScoringObjectId: string;
+        ScoringProfileIdInput: string;
+        /** @description An attribute a rule can test. */
+        ScoringAttribute: {
+            /** @description The name a rule's `attribute` gives, e.g. `employee_count`. */
+            id: string;
+            object_type: components["schemas"]["ScoringObjectType"];
+            answer_type: components["schemas"]["ScoringAnswerType"];
+            /** @description True for a list attribute that holds several values (a tech stack). */
+            multi: boolean;
+            description: string;
+            /** @description The known values of a list attribute (an object may hold others); null for other types. */
+            choices: string[] | null;
+            /** @description `points` (0 to 100), `employees`, `USD` or `percent`; null when there is none. */
+            unit: string | null;
+        };
+        ScoringAttributeList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["ScoringAttribute"][];
+        };
+        /** @description A number, a boolean, a string (single-valued list), a list of strings (multi-valued list), or null when the object has no value. */
+        ScoringAttributeValue: number | boolean | string | string[] | null;
+        ScoringAttributeValues: {
+            object_type: components["schemas"]["ScoringObjectType"];
+            object_id: components["schemas"]["ScoringObjectId"];
+            /** @description Every attribute of the object type, by attribute ID. */
+            values: {
+                [key: string]: components["schemas"]["ScoringAttributeValue"];
+            };
+        };
+        ScoringAttributeValuesResponse: components["schemas"]["ScoringAttributeValues"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        ScoringProfile: {
+            id: string;
+            object_type: components["schemas"]["ScoringObjectType"];
+            name: string;
+            description: string | null;
+            rule_count: number;
+            assignment_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description The last change of the profile or of its rules.
+             */
+            updated_at: string;
+        };
+        ScoringProfileResponse: components["schemas"]["ScoringProfile"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        ScoringProfileList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["ScoringProfile"][];
+        };
+        ScoringProfileCreateParams: {
+            object_type: components["schemas"]["ScoringObjectType"];
+            name: string;
+            description?: string;
+        };
+        ScoringProfileUpdateParams: {
+            name?: string;
+            /** @description The new description; null removes it. */
+            description?: string | null;
+        };
+        /** @description Points, a whole number from -1,000 to 1,000. */
+        ScoringPointValue: number;
+        /** @description Points of a boolean attribute: `{"true": 20, "false": -5}`; a missing key is 0. */
+        ScoringBooleanPoints: {
+            true?: components["schemas"]["ScoringPointValue"];
+            false?: components["schemas"]["ScoringPointValue"];
+        };
+        /** @description Values from `min` (inclusive) up to `max` (exclusive) earn `points`; a missing or null bound is open. */
+        ScoringRange: {
+            min?: number | null;
+            max?: number | null;
+            points: components["schemas"]["ScoringPointValue"];
+        };
+        /** @description Points of a number, percentage or currency attribute, by range. Ranges must not overlap. */
+        ScoringRangePoints: {
+            ranges: components["schemas"]["ScoringRange"][];
+        };
+        /** @description Points of a list attribute, by choice (matched case-insensitively, trimmed), earned by `mode`. */
+        ScoringListPoints: {
+            choices: {
+                [key: string]: components["schemas"]["ScoringPointValue"];
+            };
+            mode?: components["schemas"]["ScoringListMode"];
+        };
+        /** @description The points of a rule, shaped by its attribute's answer type. */
+        ScoringPoints: components["schemas"]["ScoringBooleanPoints"] | components["schemas"]["ScoringRangePoints"] | components["schemas"]["ScoringListPoints"];
+        ScoringRule: {
+            id: string;
+            profile_id: string;
+            attribute: string;
+            dimension: components["schemas"]["ScoringDimension"];
+            answer_type: components["schemas"]["ScoringAnswerType"];
+            points: components["schemas"]["ScoringPoints"];
+            /** @description The most this rule can earn; the dimension's `max_points` is the sum over its rules. */
+            max_points: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ScoringRuleResponse: components["schemas"]["ScoringRule"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        ScoringRuleList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["ScoringRule"][];
+        };
+        ScoringRuleUpsertParams: {
+            /** @description An attribute ID of the profile's object type (`GET /scoring/attributes`). */
+            attribute: string;
+            dimension: components["schemas"]["ScoringDimension"];
+            points: components["schemas"]["ScoringPoints"];
+        };
+        ScoringAssignment: {
+            id: string;
+            profile_id: string;
+            object_type: components["schemas"]["ScoringObjectType"];
+            object_id: components["schemas"]["ScoringObjectId"];
+            /** Format: date-time */
+            assigned_at: string;
+        };
+        ScoringAssignmentResponse: components["schemas"]["ScoringAssignment"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        ScoringAssignmentList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["ScoringAssignment"][];
+        };
+        ScoringAssignmentCreateParams: {
+            profile_id: components["schemas"]["ScoringProfileIdInput"];
+            object_type: components["schemas"]["ScoringObjectType"];
+            object_id: components["schemas"]["ScoringObjectIdInput"];
+        };
+        ScoringAssignmentBulkParams: {
+            profile_id: components["schemas"]["ScoringProfileIdInput"];
+            object_type: components["schemas"]["ScoringObjectType"];
+            object_ids: components["schemas"]["ScoringObjectIdInput"][];
+        };
+        ScoringAssignmentBulkResult: {
+            /** @description The assignments this request created, in request order. */
+            data: components["schemas"]["ScoringAssignment"][];
+            /** @description Objects already assigned to the profile, and repeats within the request. */
+            skipped: number;
+        };
+        ScoringAssignmentBulkResponse: components["schemas"]["ScoringAssignmentBulkResult"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        /** @description What one rule added to a score. */
+        ScoringContribution: {
+            rule_id: string;
+            attribute: string;
+            /** @description The value the rule saw, readable: `"874 (100-1000)"`, `"Salesforce, HubSpot"`, `"true"`; null when the object has no value. */
+            matched_value: string | null;
+            points_earned: number;
+            max_points: number;
+        };
+        /** @description The score of one object on one profile and dimension, explained by its rules. */
+        ScoringScore: {
+            id: string;
+            profile_id: string;
+            object_type: components["schemas"]["ScoringObjectType"];
+            object_id: components["schemas"]["ScoringObjectId"];
+            dimension: components["schemas"]["ScoringDimension"];
+            /** @description round(100 x raw_points / max_points), halves up, within 0..100; null when max_points is 0 (no rule, or none that can earn). */
+            score: number | null;
+            /** @description The sum of the contributions' points_earned. */
+            raw_points: number;
+            /** @description The sum of the contributions' max_points. */
+            max_points: number;
+            /** @description The share of the dimension's rules whose attribute had a value for the object (0 with no rule). */
+            signal_coverage: number;
+            total_rules: number;
+            /** @description One per rule of the dimension, by attribute. */
+            contributions: components["schemas"]["ScoringContribution"][];
+            /** @description The score of the previous version; null at version 1. */
+            previous_score: number | null;
+            /** @description The contributions of the previous version; null at version 1. */
+            previous_contributions: components["schemas"]["ScoringContribution"][] | null;
+            /** @description 1 at the first computation, then one more each time the score or the contributions change. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the row was last computed (also when nothing changed).
+             */
+            computed_at: string;
+        };
+        ScoringScoreList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["ScoringScore"][];
+        };
+        ScoringComputeParams: {
+            object_type: components["schemas"]["ScoringObjectType"];
+            object_ids: components["schemas"]["ScoringObjectIdInput"][];
+        };
+        ScoringComputeResult: {
+            /** @description Distinct objects queued; their scores are recomputed within a second. */
+            queued: number;
+            /** @description Distinct objects not assigned to any profile of the object type (nothing to compute). */
+            failed: number;
+        };
+        ScoringComputeResultResponse: components["schemas"]["ScoringComputeResult"] & {
+            mode?: components["schemas"]["Mode"];
+        };
         ListEnvelope: {
             /** @description True if another page can be fetched with `next_cursor`. */
             has_more: boolean;
@@ -1021,7 +1682,7 @@ export interface components {
             mode?: components["schemas"]["Mode"];
         };
         /** @enum {string} */
-        ErrorCode: "invalid_request" | "unauthorized" | "insufficient_credits" | "restricted_use" | "not_found" | "idempotency_conflict" | "unscorable_domain" | "unresolvable_person" | "rate_limited" | "internal_error" | "insufficient_scope";
+        ErrorCode: "invalid_request" | "unauthorized" | "insufficient_credits" | "restricted_use" | "not_found" | "idempotency_conflict" | "unscorable_domain" | "unresolvable_person" | "rate_limited" | "internal_error" | "invalid_point_values" | "object_type_mismatch" | "plan_required" | "insufficient_scope";
         FieldError: {
             field: string;
             message: string;
@@ -1116,6 +1777,16 @@ export interface components {
             /** Format: date-time */
             resets_at: string;
         };
+        ScoringScoreChangedData: {
+            profile_id: string;
+            object_type: components["schemas"]["ScoringObjectType"];
+            object_id: components["schemas"]["ScoringObjectId"];
+            dimension: components["schemas"]["ScoringDimension"];
+            score: number | null;
+            previous_score: number | null;
+            /** @description The score row's new version. */
+            version: number;
+        };
         ScoreComputedEvent: components["schemas"]["EventBase"] & {
             /** @enum {string} */
             type: "score.computed";
@@ -1188,10 +1859,22 @@ export interface components {
              */
             type: "credits.low";
         };
+        ScoringScoreChangedEvent: components["schemas"]["EventBase"] & {
+            /** @enum {string} */
+            type: "scoring.score_changed";
+            data: components["schemas"]["ScoringScoreChangedData"];
+            delivery_attempt?: components["schemas"]["DeliveryAttempt"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "scoring.score_changed";
+        };
         /** @description 1 on the first delivery, up to 9 after 8 retries. Present on webhook deliveries only; use the event `id` to de-duplicate. */
         DeliveryAttempt: number;
         /** @description An event, as listed by `GET /events` and delivered by webhooks. */
-        Event: components["schemas"]["ScoreComputedEvent"] | components["schemas"]["ScoreBulkCompletedEvent"] | components["schemas"]["AccountBandChangedEvent"] | components["schemas"]["SignalSpikeEvent"] | components["schemas"]["PersonScoredEvent"] | components["schemas"]["CreditsLowEvent"];
+        Event: components["schemas"]["ScoreComputedEvent"] | components["schemas"]["ScoreBulkCompletedEvent"] | components["schemas"]["AccountBandChangedEvent"] | components["schemas"]["SignalSpikeEvent"] | components["schemas"]["PersonScoredEvent"] | components["schemas"]["CreditsLowEvent"] | components["schemas"]["ScoringScoreChangedEvent"];
         EventResponse: {
             type: "EventResponse";
         } & (Omit<components["schemas"]["Event"], "type"> & {
@@ -1199,6 +1882,191 @@ export interface components {
         });
         EventList: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["Event"][];
+        };
+        /**
+         * @description What happened with the account. Reports count stages as "reached at least": `contacted`
+         *     covers contacted, meeting_booked, opportunity, won and lost; `meeting` covers meeting_booked,
+         *     opportunity, won and lost; `opportunity` covers opportunity, won and lost; `won` is won alone.
+         *     `no_response` and `disqualified` reach no stage.
+         * @enum {string}
+         */
+        OutcomeKind: "no_response" | "contacted" | "meeting_booked" | "opportunity" | "won" | "lost" | "disqualified";
+        /** @description What happened with an account, against the score it had at the time. */
+        Outcome: {
+            id: string;
+            domain: components["schemas"]["Domain"];
+            /** @description The company's display name. */
+            company: string;
+            outcome: components["schemas"]["OutcomeKind"];
+            notes: string | null;
+            /**
+             * Format: date-time
+             * @description When it happened (to the second).
+             */
+            occurred_at: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
+            recorded_at: string;
+            /** @description The workspace's latest score of the domain computed at or before `occurred_at`, or null when there was none. */
+            score_at_outcome: number | null;
+            band_at_outcome: components["schemas"]["Band"];
+        };
+        OutcomeResponse: components["schemas"]["Outcome"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        OutcomeList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Outcome"][];
+        };
+        OutcomeCreateParams: {
+            domain: components["schemas"]["DomainInput"];
+            outcome: components["schemas"]["OutcomeKind"];
+            notes?: string;
+            /**
+             * Format: date-time
+             * @description When it happened, RFC 3339 with a time zone (`2026-05-28T14:02:11Z`); default now. Not in the future, not before 1970.
+             */
+            occurred_at?: string;
+        };
+        OutcomeUpdateParams: {
+            outcome?: components["schemas"]["OutcomeKind"];
+            notes?: string;
+        };
+        /**
+         * @description A calendar quarter in UTC, `YYYY-QN`, from 1970-Q1 up to the current quarter.
+         * @example 2026-Q2
+         */
+        Period: string;
+        PipelineReportParams: {
+            period?: components["schemas"]["Period"];
+        };
+        BandCounts: {
+            HOT: number;
+            WARM: number;
+            COLD: number;
+        };
+        ReportAccount: {
+            domain: components["schemas"]["Domain"];
+            company: string;
+            score: number;
+            /** @enum {string} */
+            band: "HOT" | "WARM" | "COLD";
+            delta_30d: number;
+        };
+        TriggerCount: {
+            trigger: string;
+            count: number;
+        };
+        /** @description A share, to 3 decimals. */
+        Rate: number;
+        BandConversion: {
+            tracked: number;
+            meeting_rate: components["schemas"]["Rate"];
+            win_rate: components["schemas"]["Rate"];
+        };
+        OutcomeSummary: {
+            /** @description Domains with an outcome whose `occurred_at` is in the period, each counted once by its latest such outcome (by `occurred_at`, ties by `recorded_at`). */
+            total_tracked: number;
+            contacted_rate: components["schemas"]["Rate"];
+            meeting_rate: components["schemas"]["Rate"];
+            opportunity_rate: components["schemas"]["Rate"];
+            win_rate: components["schemas"]["Rate"];
+            /** @description The same, within each `band_at_outcome` of the deciding outcomes (those with a null band are in the totals only). */
+            by_band: {
+                HOT: components["schemas"]["BandConversion"];
+                WARM: components["schemas"]["BandConversion"];
+                COLD: components["schemas"]["BandConversion"];
+            };
+        };
+        /**
+         * @description A quarter's pipeline. "Scored in the period" means a score computed (a cache miss,
+         *     `force_refresh`, a bulk job or a watchlist refresh; never a cache hit) with `computed_at` in
+         *     the quarter, among the scores the workspace keeps. Each domain counts once, by its latest
+         *     score computed in the period.
+         */
+        PipelineReport: {
+            period: components["schemas"]["Period"];
+            /** Format: date-time */
+            generated_at: string;
+            /** @description true when this is the report generated earlier for the period. */
+            cached: boolean;
+            accounts_scored: {
+                /** @description Distinct domains scored in the period. */
+                total: number;
+                /** @description (total - prior quarter's total) / prior quarter's total x 100, to 1 decimal (halves away from zero); null when the prior quarter had none. */
+                trend_vs_prior: number | null;
+            };
+            band_distribution: components["schemas"]["BandCounts"];
+            /** @description The domains scored in the period with the highest latest score (ties by domain, A-Z). */
+            top_accounts: components["schemas"]["ReportAccount"][];
+            /** @description The key triggers of the domains' latest scores in the period, each counted once per domain; most frequent first (ties A-Z). */
+            top_triggers: components["schemas"]["TriggerCount"][];
+            outcome_summary: components["schemas"]["OutcomeSummary"];
+            /**
+             * @description The mean latest score of the watchlisted domains scored in the period against the prior quarter's; above +5% `increasing`, below -5% `decreasing`, else `stable`; `insufficient_data` when either quarter has fewer than 10 such domains.
+             * @enum {string}
+             */
+            market_demand_signal: "increasing" | "stable" | "decreasing" | "insufficient_data";
+        };
+        PipelineReportResponse: components["schemas"]["PipelineReport"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        Segment: {
+            /** @enum {string} */
+            type: "domain" | "industry";
+            /** @description The apex domain, or the industry as the API spells it. */
+            value: string;
+        };
+        AggregateSignalsAvailable: {
+            segment: components["schemas"]["Segment"];
+            /** @enum {boolean} */
+            available: true;
+            /** @description Samples in the segment (one workspace's outcomes for one domain each). */
+            sample_size: number;
+            hot_rate: components["schemas"]["Rate"];
+            meeting_rate: components["schemas"]["Rate"];
+            win_rate: components["schemas"]["Rate"];
+            /** @description Days from a sample's first outcome to its first at the meeting stage, over the samples whose latest outcome is at that stage; null when none is. */
+            median_days_to_meeting: number | null;
+            top_triggers: components["schemas"]["TriggerCount"][];
+        };
+        AggregateSignalsUnavailable: {
+            segment: components["schemas"]["Segment"];
+            /** @enum {boolean} */
+            available: false;
+            /** @description The samples a segment needs before any figure is shown. */
+            threshold: number;
+        };
+        AggregateSignals: components["schemas"]["AggregateSignalsAvailable"] | components["schemas"]["AggregateSignalsUnavailable"];
+        AggregateSignalsResponse: components["schemas"]["AggregateSignals"] & {
+            mode?: components["schemas"]["Mode"];
+        };
+        FitParams: {
+            domain: components["schemas"]["DomainInput"];
+            /** @description What you sell and to whom. */
+            offering: string;
+        };
+        FitAnalysis: {
+            domain: components["schemas"]["Domain"];
+            company: string;
+            /**
+             * @description `strong_fit` at a `fit_score` of 70 or more, `maybe` from 40 to 69, `misfit` below 40.
+             * @enum {string}
+             */
+            overall_fit: "strong_fit" | "maybe" | "misfit";
+            fit_score: number;
+            /** @description What in the offering meets the company (industry, tech stack, size, evidence). */
+            matched_areas: string[];
+            /** @description The areas the offering does not meet. */
+            gaps: string[];
+            talking_points: string[];
+            one_line_pitch: string;
+            /** Format: date-time */
+            computed_at: string;
+        };
+        FitAnalysisResponse: components["schemas"]["FitAnalysis"] & {
+            mode?: components["schemas"]["Mode"];
         };
     };
     responses: {
@@ -1283,6 +2151,33 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["InsufficientCreditsErrorResponse"];
+            };
+        };
+        /** @description `restricted_use`: the input triggered the acceptable-use filter (special-category data, prohibited verticals). */
+        RestrictedUse: {
+            headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "type": "permission_error",
+                 *         "code": "restricted_use",
+                 *         "message": "This input is refused by the acceptable use policy.",
+                 *         "request_id": "req_01HZ9X3F7QMHN4Y"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description `insufficient_scope`: the key is read-only (`read` scope) and this call needs the `write` scope. Use a write key. */
@@ -1504,6 +2399,91 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description `object_type_mismatch`: the object is of another type than the profile (`field` says which input). */
+        ObjectTypeMismatch: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "type": "invalid_request_error",
+                 *         "code": "object_type_mismatch",
+                 *         "message": "Profile prf_01KSQE91NR2AMTY1 scores companies; a contact cannot be assigned to it.",
+                 *         "request_id": "req_01HZ9X3F7QMHN56",
+                 *         "field": "object_type"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description `invalid_point_values` (on `points`): the shape of `points` does not fit the attribute's
+         *     answer type, ranges overlap, or choices repeat. `object_type_mismatch` (on `attribute`): the
+         *     attribute belongs to the other object type.
+         */
+        ScoringRuleRefused: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "type": "invalid_request_error",
+                 *         "code": "invalid_point_values",
+                 *         "message": "employee_count is a number attribute: its points are {\"ranges\": [...]}, not true/false points.",
+                 *         "request_id": "req_01HZ9X3F7QMHN57",
+                 *         "field": "points"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description `plan_required`: the workspace's plan does not include this endpoint. The message names the plans that do. */
+        PlanRequired: {
+            headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "type": "permission_error",
+                 *         "code": "plan_required",
+                 *         "message": "Pipeline reports are part of the Team and Scale plans; this workspace is on Starter. Upgrade the plan to use them.",
+                 *         "request_id": "req_01HZ9X3F7QMHN56"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1569,6 +2549,52 @@ export interface components {
          * @example v1,hEwg0zbdxLKezHE8dfidtDQ3Mmk1iecqqpXrYNmhVjw=
          */
         StandardWebhookSignature: string;
+        /**
+         * @description A scoring profile ID, e.g. `prf_01KSQE91NR2AMTY1`.
+         * @example prf_01KSQE91NR2AMTY1
+         */
+        ScoringProfileId: string;
+        /**
+         * @description A rule ID, e.g. `rul_01KSQE91NRW581N4`.
+         * @example rul_01KSQE91NRW581N4
+         */
+        ScoringRuleId: string;
+        /**
+         * @description An assignment ID, e.g. `asg_01KSQE91NRHYXXAR`.
+         * @example asg_01KSQE91NRHYXXAR
+         */
+        ScoringAssignmentId: string;
+        /** @description Only objects of this type. */
+        ScoringObjectTypeFilter: components["schemas"]["ScoringObjectType"];
+        /**
+         * @description `company` or `contact`: how `object_id` is read.
+         * @example company
+         */
+        ScoringObjectTypeQuery: components["schemas"]["ScoringObjectType"];
+        /**
+         * @description A domain for a company, a LinkedIn profile URL for a contact.
+         * @example stripe.com
+         */
+        ScoringObjectIdQuery: components["schemas"]["ScoringObjectIdInput"];
+        /** @description Only this object (a domain, or a LinkedIn profile URL); needs `object_type`. */
+        ScoringObjectIdFilter: components["schemas"]["ScoringObjectIdInput"];
+        /**
+         * @description 1 to 100 objects, the parameter repeated once per object.
+         * @example [
+         *       "stripe.com",
+         *       "notion.so"
+         *     ]
+         */
+        ScoringObjectIds: components["schemas"]["ScoringObjectIdInput"][];
+        /** @description Only this profile's (`404` when the profile does not exist). */
+        ScoringProfileIdFilter: components["schemas"]["ScoringProfileIdInput"];
+        /**
+         * @description An outcome ID, e.g. `out_01HZ9X7E2K5R8T3`.
+         * @example out_01HZ9X7E2K5R8T3
+         */
+        OutcomeId: string;
+        /** @description The quarter, `YYYY-QN` (UTC); default the current quarter. A future quarter is `400`. */
+        Period: components["schemas"]["Period"];
     };
     requestBodies: never;
     headers: {
@@ -2640,6 +3666,1232 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    listScoringAttributes: {
+        parameters: {
+            query?: {
+                /** @description Only objects of this type. */
+                object_type?: components["parameters"]["ScoringObjectTypeFilter"];
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of attributes, in catalog order. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringAttributeList"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retrieveScoringAttributeValues: {
+        parameters: {
+            query: {
+                /**
+                 * @description `company` or `contact`: how `object_id` is read.
+                 * @example company
+                 */
+                object_type: components["parameters"]["ScoringObjectTypeQuery"];
+                /**
+                 * @description A domain for a company, a LinkedIn profile URL for a contact.
+                 * @example stripe.com
+                 */
+                object_id: components["parameters"]["ScoringObjectIdQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object's values. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringAttributeValuesResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listScoringProfiles: {
+        parameters: {
+            query?: {
+                /** @description Only objects of this type. */
+                object_type?: components["parameters"]["ScoringObjectTypeFilter"];
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of profiles. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringProfileList"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createScoringProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "object_type": "company",
+                 *       "name": "Mid-market fintech",
+                 *       "description": "100 to 1,000 employees on a modern sales stack"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScoringProfileCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The new profile. */
+            201: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringProfileResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retrieveScoringProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A scoring profile ID, e.g. `prf_01KSQE91NR2AMTY1`.
+                 * @example prf_01KSQE91NR2AMTY1
+                 */
+                id: components["parameters"]["ScoringProfileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringProfileResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteScoringProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description A scoring profile ID, e.g. `prf_01KSQE91NR2AMTY1`.
+                 * @example prf_01KSQE91NR2AMTY1
+                 */
+                id: components["parameters"]["ScoringProfileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile was deleted. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateScoringProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description A scoring profile ID, e.g. `prf_01KSQE91NR2AMTY1`.
+                 * @example prf_01KSQE91NR2AMTY1
+                 */
+                id: components["parameters"]["ScoringProfileId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Mid-market fintech (EMEA)"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScoringProfileUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated profile. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringProfileResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listScoringRules: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A scoring profile ID, e.g. `prf_01KSQE91NR2AMTY1`.
+                 * @example prf_01KSQE91NR2AMTY1
+                 */
+                id: components["parameters"]["ScoringProfileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rules. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringRuleList"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    upsertScoringRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description A scoring profile ID, e.g. `prf_01KSQE91NR2AMTY1`.
+                 * @example prf_01KSQE91NR2AMTY1
+                 */
+                id: components["parameters"]["ScoringProfileId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "attribute": "employee_count",
+                 *       "dimension": "fit",
+                 *       "points": {
+                 *         "ranges": [
+                 *           {
+                 *             "min": 0,
+                 *             "max": 100,
+                 *             "points": 2
+                 *           },
+                 *           {
+                 *             "min": 100,
+                 *             "max": 1000,
+                 *             "points": 10
+                 *           },
+                 *           {
+                 *             "min": 1000,
+                 *             "max": null,
+                 *             "points": 25
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScoringRuleUpsertParams"];
+            };
+        };
+        responses: {
+            /** @description The rule as stored, with its `max_points`. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringRuleResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            422: components["responses"]["ScoringRuleRefused"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteScoringRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description A scoring profile ID, e.g. `prf_01KSQE91NR2AMTY1`.
+                 * @example prf_01KSQE91NR2AMTY1
+                 */
+                id: components["parameters"]["ScoringProfileId"];
+                /**
+                 * @description A rule ID, e.g. `rul_01KSQE91NRW581N4`.
+                 * @example rul_01KSQE91NRW581N4
+                 */
+                rule_id: components["parameters"]["ScoringRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule was deleted. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listScoringAssignments: {
+        parameters: {
+            query?: {
+                /** @description Only objects of this type. */
+                object_type?: components["parameters"]["ScoringObjectTypeFilter"];
+                /** @description Only this object (a domain, or a LinkedIn profile URL); needs `object_type`. */
+                object_id?: components["parameters"]["ScoringObjectIdFilter"];
+                /** @description Only this profile's (`404` when the profile does not exist). */
+                profile_id?: components["parameters"]["ScoringProfileIdFilter"];
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of assignments. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringAssignmentList"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createScoringAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "profile_id": "prf_01KSQE91NR2AMTY1",
+                 *       "object_type": "company",
+                 *       "object_id": "stripe.com"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScoringAssignmentCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The object was already assigned to the profile; this is the existing assignment. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringAssignmentResponse"];
+                };
+            };
+            /** @description The new assignment; its scores are already computed. */
+            201: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringAssignmentResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            422: components["responses"]["ObjectTypeMismatch"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createScoringAssignments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "profile_id": "prf_01KSQE91NR2AMTY1",
+                 *       "object_type": "company",
+                 *       "object_ids": [
+                 *         "notion.so",
+                 *         "linear.app",
+                 *         "figma.com"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScoringAssignmentBulkParams"];
+            };
+        };
+        responses: {
+            /** @description The new assignments. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringAssignmentBulkResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            422: components["responses"]["ObjectTypeMismatch"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteScoringAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description An assignment ID, e.g. `asg_01KSQE91NRHYXXAR`.
+                 * @example asg_01KSQE91NRHYXXAR
+                 */
+                id: components["parameters"]["ScoringAssignmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assignment was removed. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listScoringScores: {
+        parameters: {
+            query: {
+                /**
+                 * @description `company` or `contact`: how `object_id` is read.
+                 * @example company
+                 */
+                object_type: components["parameters"]["ScoringObjectTypeQuery"];
+                /**
+                 * @description 1 to 100 objects, the parameter repeated once per object.
+                 * @example [
+                 *       "stripe.com",
+                 *       "notion.so"
+                 *     ]
+                 */
+                object_id: components["parameters"]["ScoringObjectIds"];
+                /** @description Only this profile's (`404` when the profile does not exist). */
+                profile_id?: components["parameters"]["ScoringProfileIdFilter"];
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of score rows. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringScoreList"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    computeScoringScores: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "object_type": "company",
+                 *       "object_ids": [
+                 *         "stripe.com",
+                 *         "notion.so"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScoringComputeParams"];
+            };
+        };
+        responses: {
+            /** @description The objects were queued. */
+            202: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringComputeResultResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listOutcomes: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Only outcomes of this domain (normalised to its apex, like every domain input). */
+                domain?: components["schemas"]["DomainInput"];
+                /** @description Only outcomes of this kind. */
+                outcome?: components["schemas"]["OutcomeKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of outcomes. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeList"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "domain": "stripe.com",
+                 *       "outcome": "meeting_booked",
+                 *       "notes": "Discovery call with the RevOps lead on Tuesday."
+                 *     }
+                 */
+                "application/json": components["schemas"]["OutcomeCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The new outcome. */
+            201: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retrieveOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An outcome ID, e.g. `out_01HZ9X7E2K5R8T3`.
+                 * @example out_01HZ9X7E2K5R8T3
+                 */
+                id: components["parameters"]["OutcomeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outcome. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description An outcome ID, e.g. `out_01HZ9X7E2K5R8T3`.
+                 * @example out_01HZ9X7E2K5R8T3
+                 */
+                id: components["parameters"]["OutcomeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outcome was deleted. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description An outcome ID, e.g. `out_01HZ9X7E2K5R8T3`.
+                 * @example out_01HZ9X7E2K5R8T3
+                 */
+                id: components["parameters"]["OutcomeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": "won"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OutcomeUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated outcome. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retrievePipelineReport: {
+        parameters: {
+            query?: {
+                /** @description The quarter, `YYYY-QN` (UTC); default the current quarter. A future quarter is `400`. */
+                period?: components["parameters"]["Period"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineReportResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PlanRequired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    regeneratePipelineReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "period": "2026-Q2"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PipelineReportParams"];
+            };
+        };
+        responses: {
+            /** @description The regenerated report (`cached: false`). */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineReportResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PlanRequired"];
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retrieveAggregateSignals: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The domain's segment. Exactly one of `domain` and `industry`.
+                 * @example stripe.com
+                 */
+                domain?: components["schemas"]["DomainInput"];
+                /** @description The industry's segment, e.g. `Payments infrastructure`. Exactly one of `domain` and `industry`. */
+                industry?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The segment's signals, or `available: false` below the privacy threshold. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AggregateSignalsResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PlanRequired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    analyzeFit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 characters (a UUID v4 is fine). The first response is stored for
+                 *     24 hours and replayed with `Idempotency-Replayed: true`; reusing the key with a different body
+                 *     is `409 idempotency_conflict`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "domain": "stripe.com",
+                 *       "offering": "Revenue operations analytics for enterprise payments teams that run on Salesforce."
+                 *     }
+                 */
+                "application/json": components["schemas"]["FitParams"];
+            };
+        };
+        responses: {
+            /** @description The fit analysis. */
+            200: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FitAnalysisResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["InsufficientCredits"];
+            403: components["responses"]["RestrictedUse"];
+            409: components["responses"]["IdempotencyConflict"];
+            422: components["responses"]["UnscorableDomain"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     scoreComputedWebhook: {
         parameters: {
             query?: never;
@@ -2975,6 +5227,53 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreditsLowEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 5 seconds acknowledges the delivery; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    scoringScoreChangedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256>`. The HMAC is computed with the endpoint's signing secret
+                 *     over `<t>.<raw request body>`. During a secret rotation there is one `v1=` per active secret.
+                 *     Reject deliveries whose `t` is more than 300 seconds away from your clock, in either direction.
+                 * @example t=1780063331,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "X-IIQ-Signature": components["parameters"]["SignatureHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01KSQE91NRW581N4",
+                 *       "type": "scoring.score_changed",
+                 *       "created": "2026-05-28T14:02:11Z",
+                 *       "data": {
+                 *         "profile_id": "prf_01KSQE91NR2AMTY1",
+                 *         "object_type": "company",
+                 *         "object_id": "stripe.com",
+                 *         "dimension": "fit",
+                 *         "score": 83,
+                 *         "previous_score": 67,
+                 *         "version": 2
+                 *       },
+                 *       "delivery_attempt": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScoringScoreChangedEvent"];
             };
         };
         responses: {

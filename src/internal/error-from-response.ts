@@ -11,9 +11,12 @@ import {
   IdempotencyConflictError,
   InsufficientCreditsError,
   InternalServerError,
+  InvalidPointValuesError,
   InvalidRequestError,
   NotFoundError,
+  ObjectTypeMismatchError,
   PermissionDeniedError,
+  PlanRequiredError,
   RateLimitError,
   RestrictedUseError,
   UnresolvablePersonError,
@@ -34,10 +37,13 @@ const byCode: Record<string, ErrorClass> = {
   unresolvable_person: UnresolvablePersonError,
   rate_limited: RateLimitError,
   internal_error: InternalServerError,
+  invalid_point_values: InvalidPointValuesError,
+  object_type_mismatch: ObjectTypeMismatchError,
+  plan_required: PlanRequiredError,
   insufficient_scope: PermissionDeniedError,
 };
 
-// Only for bodies that are not JSON errors: 422 has two codes, so it stays a plain APIError.
+// Only for bodies that are not JSON errors: 422 has several codes, so it stays a plain APIError.
 const byStatus: Record<number, ErrorClass> = {
   400: InvalidRequestError,
   401: AuthenticationError,
@@ -95,6 +101,10 @@ function hint(Class: ErrorClass, init: Omit<APIErrorInit, 'message'>, context: E
       return 'This domain cannot be scored; retrying will not help.';
     case UnresolvablePersonError:
       return 'Use a work email or a LinkedIn profile URL that contains /in/.';
+    case InvalidPointValuesError:
+      return "Shape points by the attribute's answer_type (GET /scoring/attributes): true/false points for boolean, ranges for number, percentage and currency, choices for list.";
+    case ObjectTypeMismatchError:
+      return "A profile scores one object type: use the profile's object_type and its attributes.";
     case RateLimitError:
       if (retryAfter !== undefined && retryAfter > context.maxRetryAfter) {
         return `The API asked to wait ${retryAfter} s, longer than maxRetryAfter (${context.maxRetryAfter} s), so the SDK did not wait: retry after ${retryAfter} s, or use the bulk endpoint for batches.`;

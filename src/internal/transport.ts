@@ -31,7 +31,8 @@ export interface RequestSpec {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Already encoded (see `path`), starting with `/`. */
   path: string;
-  query?: Record<string, string | number | boolean | undefined>;
+  /** A list is sent as the parameter repeated once per item (`?object_id=a&object_id=b`). */
+  query?: Record<string, string | number | boolean | readonly string[] | undefined>;
   /** Sent as JSON; a `FormData` is sent as `multipart/form-data` (its parts must be re-readable). */
   body?: unknown;
   /** `csv` asks for `text/csv` and returns the text; default `json`. */
@@ -78,7 +79,8 @@ function queryString(query: RequestSpec['query']): string {
   if (!query) return '';
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(name, String(value));
+    if (Array.isArray(value)) for (const item of value) params.append(name, item);
+    else if (value !== undefined) params.set(name, String(value));
   }
   const text = params.toString();
   return text === '' ? '' : `?${text}`;

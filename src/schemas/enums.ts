@@ -9,6 +9,16 @@ export const AlertThresholdSchema = z.enum(['hot_entry', 'any_band_change', 'sco
 
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 
+export const OutcomeKindSchema = z.enum([
+  'no_response',
+  'contacted',
+  'meeting_booked',
+  'opportunity',
+  'won',
+  'lost',
+  'disqualified',
+]);
+
 /** A band to filter by (a filter never asks for "unscored"). */
 export const BandFilterSchema = z.enum(['HOT', 'WARM', 'COLD']);
 

@@ -10,4 +10,5 @@ export const EVENT_TYPES = [
   'signal.spike',
   'person.scored',
   'credits.low',
+  'scoring.score_changed',
 ] as const;

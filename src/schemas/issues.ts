@@ -51,6 +51,8 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) return 'is required';
+      // A schema that words its own expectation (`must be a number`, for a fractional field).
+      if (issue.message.startsWith('must ')) return issue.message;
       return `must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}`;
     }
     case 'too_small':
@@ -68,9 +70,18 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_format':
       if (issue.format === 'url') return 'must be an http or https URL';
       if (issue.format === 'email') return 'must be an email address';
+      if (issue.format === 'datetime') return 'must be a date-time such as "2026-05-28T14:02:11Z"';
+      // Every pattern of the schemas says what it wants in its own message.
+      if (issue.format === 'regex') return issue.message;
       return `must be a valid ${issue.format}`;
     case 'invalid_union':
       return 'does not match any accepted form';
+    case 'invalid_key': {
+      const [inner] = issue.issues;
+      return inner === undefined
+        ? 'is not an accepted name'
+        : `(the name) ${describe(inner, undefined)}`;
+    }
     default:
       return issue.message;
   }

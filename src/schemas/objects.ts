@@ -243,6 +243,9 @@ export const ErrorCodeSchema = z.enum([
   'unresolvable_person',
   'rate_limited',
   'internal_error',
+  'invalid_point_values',
+  'object_type_mismatch',
+  'plan_required',
   'insufficient_scope',
 ]);
 
@@ -339,6 +342,19 @@ export const CreditsLowEventSchema = eventEnvelope(
   }),
 );
 
+export const ScoringScoreChangedEventSchema = eventEnvelope(
+  'scoring.score_changed',
+  z.object({
+    profile_id: prefixedId('prf'),
+    object_type: z.enum(['company', 'contact']),
+    object_id: z.string().check(z.minLength(1)),
+    dimension: z.enum(['fit', 'urgency']),
+    score: z.nullable(percent),
+    previous_score: z.nullable(percent),
+    version: z.int().check(z.minimum(2)),
+  }),
+);
+
 export const EventSchema = z.discriminatedUnion('type', [
   ScoreComputedEventSchema,
   ScoreBulkCompletedEventSchema,
@@ -346,4 +362,5 @@ export const EventSchema = z.discriminatedUnion('type', [
   SignalSpikeEventSchema,
   PersonScoredEventSchema,
   CreditsLowEventSchema,
+  ScoringScoreChangedEventSchema,
 ]);

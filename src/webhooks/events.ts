@@ -27,14 +27,18 @@ export type PersonScoredEvent = Delivered<Schemas['PersonScoredEvent']>;
 /** `credits.low`: the workspace dropped below 10% of the cycle's credits (once per cycle). */
 export type CreditsLowEvent = Delivered<Schemas['CreditsLowEvent']>;
 
-/** One of the six event types this version of the SDK knows, with its `data` typed. */
+/** `scoring.score_changed`: an object's score on a scoring profile changed. */
+export type ScoringScoreChangedEvent = Delivered<Schemas['ScoringScoreChangedEvent']>;
+
+/** One of the event types this version of the SDK knows, with its `data` typed. */
 export type KnownWebhookEvent =
   | ScoreComputedEvent
   | ScoreBulkCompletedEvent
   | AccountBandChangedEvent
   | SignalSpikeEvent
   | PersonScoredEvent
-  | CreditsLowEvent;
+  | CreditsLowEvent
+  | ScoringScoreChangedEvent;
 
 /** The name of an event type this version of the SDK knows, e.g. `'account.band_changed'`. */
 export type WebhookEventType = Schemas['EventType'];

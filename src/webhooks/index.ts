@@ -25,6 +25,7 @@ export {
   type PersonScoredEvent,
   type ScoreBulkCompletedEvent,
   type ScoreComputedEvent,
+  type ScoringScoreChangedEvent,
   type SignalSpikeEvent,
   type UnknownWebhookEvent,
   WEBHOOK_EVENT_TYPES,

@@ -154,4 +154,13 @@ const sampleData: { [T in WebhookEventType]: () => WebhookEventOfType<T>['data']
     threshold_percent: 10,
     resets_at: '2026-06-01T00:00:00Z',
   }),
+  'scoring.score_changed': () => ({
+    profile_id: 'prf_01KSQE91NR2AMTY1',
+    object_type: 'company',
+    object_id: 'stripe.com',
+    dimension: 'fit',
+    score: 83,
+    previous_score: 67,
+    version: 2,
+  }),
 };

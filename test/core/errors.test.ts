@@ -10,8 +10,11 @@ import {
   InsufficientCreditsError,
   IntentIQError,
   InternalServerError,
+  InvalidPointValuesError,
   InvalidRequestError,
   NotFoundError,
+  ObjectTypeMismatchError,
+  PlanRequiredError,
   RateLimitError,
   RestrictedUseError,
   UnresolvablePersonError,
@@ -121,6 +124,21 @@ describe('one class per error code', () => {
     expect(error).toMatchObject({ status: 403, type: 'permission_error' });
   });
 
+  it('PlanRequiredError for 403 plan_required, distinct from RestrictedUseError', async () => {
+    const error = await errorFor(apiError(403, 'plan_required'), 'read');
+    expect(error).toBeInstanceOf(PlanRequiredError);
+    expect(error).not.toBeInstanceOf(RestrictedUseError);
+    expect(error).toMatchObject({
+      name: 'PlanRequiredError',
+      status: 403,
+      code: 'plan_required',
+      type: 'permission_error',
+    });
+    expect((error as Error).message).toBe(
+      'A plan_required message from the API. (403 plan_required, request req_01HZ9X3F7QMHN4V)',
+    );
+  });
+
   it('IdempotencyConflictError for 409 idempotency_conflict', async () => {
     const error = await errorFor(apiError(409, 'idempotency_conflict'));
     expect(error).toBeInstanceOf(IdempotencyConflictError);
@@ -156,6 +174,25 @@ describe('one class per error code', () => {
     const error = await errorFor(apiError(422, 'unresolvable_person', { field: 'email' }));
     expect(error).toBeInstanceOf(UnresolvablePersonError);
     expect(error).toMatchObject({ status: 422, code: 'unresolvable_person', field: 'email' });
+  });
+
+  it('InvalidPointValuesError carries the field and says how to shape points', async () => {
+    const error = await errorFor(apiError(422, 'invalid_point_values', { field: 'points' }));
+    expect(error).toBeInstanceOf(InvalidPointValuesError);
+    expect(error).toMatchObject({ status: 422, code: 'invalid_point_values', field: 'points' });
+    expect((error as Error).message).toBe(
+      "A invalid_point_values message from the API. Shape points by the attribute's answer_type (GET /scoring/attributes): true/false points for boolean, ranges for number, percentage and currency, choices for list. (422 invalid_point_values, request req_01HZ9X3F7QMHN4V)",
+    );
+  });
+
+  it('ObjectTypeMismatchError carries the field of the other object type', async () => {
+    const error = await errorFor(apiError(422, 'object_type_mismatch', { field: 'object_type' }));
+    expect(error).toBeInstanceOf(ObjectTypeMismatchError);
+    expect(error).toMatchObject({
+      status: 422,
+      code: 'object_type_mismatch',
+      field: 'object_type',
+    });
   });
 
   it('RateLimitError carries retryAfter in seconds', async () => {

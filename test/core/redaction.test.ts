@@ -64,6 +64,8 @@ describe('API errors', () => {
     [409, 'idempotency_conflict'],
     [422, 'unscorable_domain'],
     [422, 'unresolvable_person'],
+    [422, 'invalid_point_values'],
+    [422, 'object_type_mismatch'],
     [429, 'rate_limited'],
     [500, 'internal_error'],
     [418, 'some_future_code'],

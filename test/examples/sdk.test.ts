@@ -91,6 +91,42 @@ describe('examples', () => {
     expect(output).toContain(`deleted ${id}`);
   });
 
+  it('scoring-profiles.ts prints explained scores that add up, rule by rule', async () => {
+    const output = await example('scoring-profiles');
+    const id = /^profile (prf_\w+) "Mid-market fintech": 7 rules$/m.exec(output)?.[1];
+    expect(id).toBeDefined();
+    expect(output).toContain(
+      [
+        'stripe.com fit 91 (80 of 88 points, coverage 100%)',
+        '  employee_count      8500 (1000+)             +25 of 25',
+        '  has_recent_funding  true                     +15 of 15',
+        '  industry            Payments infrastructure  +20 of 20',
+        '  is_public           false                    +10 of 10',
+        '  tech_stack          Salesforce               +10 of 18',
+        'stripe.com urgency 100 (30 of 30 points, coverage 100%)',
+        '  hiring              88 (75+)                 +10 of 10',
+        '  intent_score        94 (80+)                 +20 of 20',
+        'notion.so fit 51 (45 of 88 points, coverage 100%)',
+      ].join('\n'),
+    );
+    expect(output).toContain(`deleted ${id}`);
+  });
+
+  it('pipeline-report.ts records outcomes over two quarters and prints the report', async () => {
+    expect((await example('pipeline-report')).trim().split('\n')).toEqual([
+      '2026-Q2: 13 accounts scored (+30.0% vs 2026-Q1)',
+      'bands: 7 HOT, 2 WARM, 4 COLD',
+      '8 tracked: contacted 75.0%, meeting 62.5%, won 12.5%',
+      '  HOT  4 tracked, meeting 75.0%, won 25.0%',
+      '  WARM 2 tracked, meeting 50.0%, won 0.0%',
+      '  COLD 2 tracked, meeting 50.0%, won 0.0%',
+      'market demand: stable',
+      'top account: Stripe (stripe.com) 94 HOT',
+      'top trigger: Coverage of a growth-stage funding round (4 accounts)',
+      'cached: won 12.5%; regenerated: won 25.0%',
+    ]);
+  });
+
   it('intelligence.ts prints why now, the triggers, the stage and the talk track', async () => {
     const lines = (await example('intelligence', 'stripe.com')).trimEnd().split('\n');
     expect(lines.slice(0, 3)).toEqual([

@@ -3,7 +3,8 @@
  * spec, and proves that the hand-written schema of `src/schemas/params.ts` enforces exactly the
  * spec's constraints. For each field: a value at each limit passes and one past it fails
  * (`minLength`, `maxLength`, `minItems`, `maxItems`, `minimum`, `maximum`, `enum`, `format`,
- * `uniqueItems`, `required`, `additionalProperties: false`), and where the spec sets no limit,
+ * `uniqueItems`, `required`, `additionalProperties: false`, `maxProperties`, `propertyNames`, and
+ * each form of a `oneOf`), and where the spec sets no limit,
  * a value far beyond any plausible one passes, so the schema adds none of its own.
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { clientWith, ok } from '../core/helpers.ts';
 
 interface Schema {
   $ref?: string;
-  type?: string;
+  type?: string | string[];
   format?: string;
   enum?: unknown[];
   minLength?: number;
@@ -30,9 +31,12 @@ interface Schema {
   items?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
-  additionalProperties?: boolean;
+  additionalProperties?: boolean | Schema;
   minProperties?: number;
+  maxProperties?: number;
+  propertyNames?: Schema;
   oneOf?: Schema[];
+  examples?: unknown[];
 }
 interface Parameter {
   $ref?: string;
@@ -56,7 +60,9 @@ function deref<T extends { $ref?: string }>(node: T): T {
 /** The object schema of a query: one property per query parameter. */
 function querySchema(method: string, path: string): Schema {
   const operation = spec.paths[path][method];
-  const query = (operation.parameters as Parameter[]).map(deref).filter((p) => p.in === 'query');
+  const query = ((operation.parameters ?? []) as Parameter[])
+    .map(deref)
+    .filter((p) => p.in === 'query');
   return {
     type: 'object',
     additionalProperties: false,
@@ -82,6 +88,10 @@ function formFieldsSchema(method: string, path: string, file: string): Schema {
   };
 }
 
+function componentSchema(name: string): Schema {
+  return spec.components.schemas[name];
+}
+
 /** Which hand-written schema checks which part of the spec. */
 const checked: [string, Schema, z.ZodMiniType][] = [
   ['POST /score body', bodySchema('post', '/score'), params.ScoreCreateParamsSchema],
@@ -90,6 +100,11 @@ const checked: [string, Schema, z.ZodMiniType][] = [
     'POST /score/bulk CSV form fields',
     formFieldsSchema('post', '/score/bulk', 'file'),
     params.BulkJobCsvParamsSchema,
+  ],
+  [
+    'GET /prioritize query',
+    querySchema('get', '/prioritize'),
+    params.PriorityAccountListParamsSchema,
   ],
   ['POST /people/score body', bodySchema('post', '/people/score'), params.PersonScoreParamsSchema],
   ['POST /watchlists body', bodySchema('post', '/watchlists'), params.WatchlistCreateParamsSchema],
@@ -120,25 +135,129 @@ const checked: [string, Schema, z.ZodMiniType][] = [
     params.WatchlistAccountListParamsSchema,
   ],
   [
-    'GET /prioritize query',
-    querySchema('get', '/prioritize'),
-    params.PriorityAccountListParamsSchema,
-  ],
-  [
     'GET /webhook_endpoints query',
     querySchema('get', '/webhook_endpoints'),
     params.ListParamsSchema,
   ],
   ['GET /events query', querySchema('get', '/events'), params.EventListParamsSchema],
+  ['POST /outcomes body', bodySchema('post', '/outcomes'), params.OutcomeCreateParamsSchema],
+  [
+    'PATCH /outcomes/{id} body',
+    bodySchema('patch', '/outcomes/{id}'),
+    params.OutcomeUpdateParamsSchema,
+  ],
+  ['GET /outcomes query', querySchema('get', '/outcomes'), params.OutcomeListParamsSchema],
+  [
+    'GET /reports/pipeline query',
+    querySchema('get', '/reports/pipeline'),
+    params.PipelineReportParamsSchema,
+  ],
+  [
+    'POST /reports/pipeline body',
+    bodySchema('post', '/reports/pipeline'),
+    params.PipelineReportParamsSchema,
+  ],
+  [
+    'GET /signals/aggregate query',
+    querySchema('get', '/signals/aggregate'),
+    params.AggregateSignalsParamsSchema,
+  ],
+  ['POST /fit body', bodySchema('post', '/fit'), params.FitParamsSchema],
   [
     'GET /score/bulk/{id}/results query',
     querySchema('get', '/score/bulk/{id}/results'),
     params.BulkJobResultsParamsSchema,
   ],
+  [
+    'POST /scoring/profiles body',
+    bodySchema('post', '/scoring/profiles'),
+    params.ScoringProfileCreateParamsSchema,
+  ],
+  [
+    'PATCH /scoring/profiles/{id} body',
+    bodySchema('patch', '/scoring/profiles/{id}'),
+    params.ScoringProfileUpdateParamsSchema,
+  ],
+  [
+    'PUT /scoring/profiles/{id}/rules body',
+    bodySchema('put', '/scoring/profiles/{id}/rules'),
+    params.ScoringRuleUpsertParamsSchema,
+  ],
+  [
+    'ScoringBooleanPoints',
+    componentSchema('ScoringBooleanPoints'),
+    params.ScoringBooleanPointsSchema,
+  ],
+  ['ScoringRange', componentSchema('ScoringRange'), params.ScoringRangeSchema],
+  ['ScoringRangePoints', componentSchema('ScoringRangePoints'), params.ScoringRangePointsSchema],
+  ['ScoringListPoints', componentSchema('ScoringListPoints'), params.ScoringListPointsSchema],
+  [
+    'POST /scoring/assignments body',
+    bodySchema('post', '/scoring/assignments'),
+    params.ScoringAssignmentCreateParamsSchema,
+  ],
+  [
+    'POST /scoring/assignments/bulk body',
+    bodySchema('post', '/scoring/assignments/bulk'),
+    params.ScoringAssignmentBulkParamsSchema,
+  ],
+  [
+    'POST /scoring/compute body',
+    bodySchema('post', '/scoring/compute'),
+    params.ScoringComputeParamsSchema,
+  ],
+  [
+    'GET /scoring/attributes query',
+    querySchema('get', '/scoring/attributes'),
+    params.ScoringAttributeListParamsSchema,
+  ],
+  [
+    'GET /scoring/attributes/values query',
+    querySchema('get', '/scoring/attributes/values'),
+    params.ScoringAttributeValuesParamsSchema,
+  ],
+  [
+    'GET /scoring/profiles query',
+    querySchema('get', '/scoring/profiles'),
+    params.ScoringProfileListParamsSchema,
+  ],
+  [
+    'GET /scoring/profiles/{id}/rules query',
+    querySchema('get', '/scoring/profiles/{id}/rules'),
+    params.ListParamsSchema,
+  ],
+  [
+    'GET /scoring/assignments query',
+    querySchema('get', '/scoring/assignments'),
+    params.ScoringAssignmentListParamsSchema,
+  ],
+  [
+    'GET /scoring/scores query',
+    querySchema('get', '/scoring/scores'),
+    params.ScoringScoresQuerySchema,
+  ],
 ];
+
+/** The type of a schema, `null` aside (`[number, "null"]` is a number that may be null). */
+function typeOf(schema: Schema): string | undefined {
+  return Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+}
+
+function nullable(schema: Schema): boolean {
+  return Array.isArray(schema.type) && schema.type.includes('null');
+}
+
+/** A map schema: an object whose values all follow `additionalProperties`. */
+function mapValues(schema: Schema): Schema | undefined {
+  return typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+}
 
 /** A string of exactly `length` characters that is valid for `schema` apart from its length. */
 function stringOfLength(schema: Schema, length: number): string {
+  if (schema.format === 'date-time') {
+    const head = '2026-05-28T14:02:11';
+    return length <= head.length + 1 ? `${head}Z` : `${head}.${'0'.repeat(length - 21)}Z`;
+  }
   if (schema.format === 'uri') {
     const head = 'https://example.com/';
     return head + 'a'.repeat(Math.max(0, length - head.length));
@@ -161,11 +280,15 @@ function stringOfLength(schema: Schema, length: number): string {
 function valid(node: Schema): unknown {
   const schema = deref(node);
   if (schema.enum) return schema.enum[0];
-  switch (schema.type) {
+  if (schema.oneOf) return valid(schema.oneOf[0] ?? {});
+  if (schema.pattern) return schema.examples?.[0];
+  switch (typeOf(schema)) {
     case 'boolean':
       return true;
     case 'integer':
       return schema.minimum ?? 1;
+    case 'number':
+      return Math.min(Math.max(0, schema.minimum ?? 0), schema.maximum ?? 0);
     case 'array':
       return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, (_, index) =>
         item(schema, index),
@@ -201,14 +324,24 @@ function probes(node: Schema, required: boolean): Probe[] {
   const add = (what: string, value: unknown, accepted: boolean) =>
     list.push({ what, value, accepted });
   add(required ? 'left out (required)' : 'left out (optional)', undefined, !required);
+  if (schema.oneOf) {
+    for (const [index, form] of schema.oneOf.entries()) {
+      add(`a valid value of form ${index + 1}`, valid(form), true);
+    }
+    add('a string', 'not an object', false);
+    return list;
+  }
+  if (nullable(schema)) add('null', null, true);
   if (schema.enum) {
     for (const value of schema.enum) add(`enum value ${String(value)}`, value, true);
     add('a value not in the enum', 'not-one-of-them', false);
     return list;
   }
-  switch (schema.type) {
+  switch (typeOf(schema)) {
+    case 'number':
     case 'integer': {
-      add('a fraction', 1.5, false);
+      add('a fraction', 1.5, typeOf(schema) === 'number');
+      add('a string', '1', false);
       if (schema.minimum !== undefined) {
         add(`minimum ${schema.minimum}`, schema.minimum, true);
         add(`below minimum ${schema.minimum}`, schema.minimum - 1, false);
@@ -241,9 +374,67 @@ function probes(node: Schema, required: boolean): Probe[] {
       add('true', true, true);
       add('a string', 'true', false);
       return list;
+    case 'object': {
+      add('a string', 'not an object', false);
+      const values = mapValues(schema);
+      if (values === undefined) {
+        add('a valid object', valid(schema), true);
+        return list;
+      }
+      const entries = (count: number) =>
+        Object.fromEntries(
+          Array.from({ length: count }, (_, index) => [`key${index}`, valid(values)]),
+        );
+      add('empty', {}, (schema.minProperties ?? 0) === 0);
+      if (schema.maxProperties !== undefined) {
+        add(`maxProperties ${schema.maxProperties}`, entries(schema.maxProperties), true);
+        add(
+          `above maxProperties ${schema.maxProperties}`,
+          entries(schema.maxProperties + 1),
+          false,
+        );
+      } else add('5,000 entries', entries(5_000), true);
+      const names = schema.propertyNames ?? {};
+      if ((names.minLength ?? 0) > 0) add('an empty name', { '': valid(values) }, false);
+      if (names.maxLength !== undefined) {
+        add(`a name of ${names.maxLength}`, { ['k'.repeat(names.maxLength)]: valid(values) }, true);
+        add(
+          `a name over ${names.maxLength}`,
+          { ['k'.repeat(names.maxLength + 1)]: valid(values) },
+          false,
+        );
+      }
+      for (const probe of probes(values, true)) {
+        if (probe.value === undefined) continue;
+        add(`a value: ${probe.what}`, { key: probe.value }, probe.accepted);
+      }
+      return list;
+    }
     default: {
       const min = schema.minLength ?? 0;
-      if (schema.format === 'uri') {
+      if (schema.pattern) {
+        // The spec's own pattern says which probes it accepts.
+        const pattern = new RegExp(schema.pattern);
+        const example = schema.examples?.[0];
+        if (typeof example !== 'string') throw new Error(`${schema.pattern} needs an example`);
+        for (const [what, value] of [
+          [`its example ${example}`, example],
+          ['its example and one more character', `${example}x`],
+          ['one character and its example', `x${example}`],
+          ['its example without its first character', example.slice(1)],
+          ['empty', ''],
+          ['50,000 characters', 'a'.repeat(50_000)],
+        ] as const) {
+          add(what, value, pattern.test(value));
+        }
+        return list;
+      }
+      if (schema.format === 'date-time') {
+        add('an RFC 3339 date-time', '2026-05-28T14:02:11Z', true);
+        add('a date-time with an offset', '2026-05-28T16:02:11+02:00', true);
+        add('a date-time without a time zone', '2026-05-28T14:02:11', false);
+        add('not a date-time', 'yesterday', false);
+      } else if (schema.format === 'uri') {
         add('an http URL', 'http://example.com/hooks', true);
         add('not a URL', 'not a url', false);
         add('an ftp URL', 'ftp://example.com/hooks', false);
@@ -261,7 +452,6 @@ function probes(node: Schema, required: boolean): Probe[] {
           false,
         );
       } else if (!schema.format) add('50,000 characters', stringOfLength(schema, 50_000), true);
-      if (schema.pattern) throw new Error(`a request pattern needs probes: ${schema.pattern}`);
       return list;
     }
   }
@@ -300,12 +490,55 @@ describe.each(checked)('%s', (_, schema, zodSchema) => {
   }
 });
 
+describe('the walk', () => {
+  it('covers every request body and every query of the spec', () => {
+    const expected: string[] = [];
+    for (const [path, item] of Object.entries(
+      spec.paths as Record<string, Record<string, never>>,
+    )) {
+      for (const [method, operation] of Object.entries(item) as [string, Record<string, never>][]) {
+        const label = `${method.toUpperCase()} ${path}`;
+        if (operation.requestBody) expected.push(`${label} body`);
+        if (Object.keys(querySchema(method, path).properties ?? {}).length > 0) {
+          expected.push(`${label} query`);
+        }
+      }
+    }
+    const walked = checked.map(([name]) => name).filter((name) => / (body|query)$/.test(name));
+    expect(walked.sort()).toEqual(expected.sort());
+  });
+});
+
 describe('limits enforced outside the schemas', () => {
   it('PATCH /watchlists/{id} needs at least one property (minProperties 1): the resource checks it', async () => {
     expect(bodySchema('patch', '/watchlists/{id}').minProperties).toBe(1);
     const { iiq, sent } = clientWith([ok()]);
     const error = await iiq.watchlists.update('wl_01HZ9X5C3V4N6P2', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('PATCH /outcomes/{id} needs at least one property (minProperties 1): the resource checks it', async () => {
+    expect(bodySchema('patch', '/outcomes/{id}').minProperties).toBe(1);
+    const { iiq, sent } = clientWith([ok()]);
+    const error = await iiq.outcomes.update('out_01HZ9X7E2K5R8T3', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('GET /signals/aggregate takes exactly one of domain and industry: the resource checks it', async () => {
+    const described = spec.paths['/signals/aggregate'].get.description as string;
+    expect(described).toMatch(/exactly\s+one of `domain`/);
+    const { iiq, sent } = clientWith([ok()]);
+    for (const params of [{}, { domain: 'stripe.com', industry: 'Software' }]) {
+      const error = await iiq.signals
+        .aggregate(params as { domain: string })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).message).toBe(
+        'params must set exactly one of domain, industry.',
+      );
+    }
     expect(sent).toHaveLength(0);
   });
 

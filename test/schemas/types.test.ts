@@ -65,6 +65,9 @@ assertSame<
 assertSame<Same<Out<typeof objects.SignalSpikeEventSchema>, Schemas['SignalSpikeEvent']>>();
 assertSame<Same<Out<typeof objects.PersonScoredEventSchema>, Schemas['PersonScoredEvent']>>();
 assertSame<Same<Out<typeof objects.CreditsLowEventSchema>, Schemas['CreditsLowEvent']>>();
+assertSame<
+  Same<Out<typeof objects.ScoringScoreChangedEventSchema>, Schemas['ScoringScoreChangedEvent']>
+>();
 assertSame<Same<Out<typeof objects.EventSchema>, Schemas['Event']>>();
 
 // Request bodies (what callers send)
@@ -112,6 +115,83 @@ assertSame<
 >();
 assertSame<
   Same<In<typeof params.BulkJobCsvParamsSchema>, Omit<Schemas['BulkJobCsvCreateParams'], 'file'>>
+>();
+assertSame<Same<In<typeof params.OutcomeCreateParamsSchema>, Schemas['OutcomeCreateParams']>>();
+assertSame<Same<In<typeof params.OutcomeUpdateParamsSchema>, Schemas['OutcomeUpdateParams']>>();
+assertSame<
+  Same<
+    In<typeof params.OutcomeListParamsSchema>,
+    NonNullable<operations['listOutcomes']['parameters']['query']>
+  >
+>();
+assertSame<Same<In<typeof params.PipelineReportParamsSchema>, Schemas['PipelineReportParams']>>();
+assertSame<
+  Same<
+    In<typeof params.PipelineReportParamsSchema>,
+    NonNullable<operations['retrievePipelineReport']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.AggregateSignalsParamsSchema>,
+    NonNullable<operations['retrieveAggregateSignals']['parameters']['query']>
+  >
+>();
+assertSame<Same<In<typeof params.FitParamsSchema>, Schemas['FitParams']>>();
+
+assertSame<
+  Same<In<typeof params.ScoringProfileCreateParamsSchema>, Schemas['ScoringProfileCreateParams']>
+>();
+assertSame<
+  Same<In<typeof params.ScoringProfileUpdateParamsSchema>, Schemas['ScoringProfileUpdateParams']>
+>();
+assertSame<Same<In<typeof params.ScoringBooleanPointsSchema>, Schemas['ScoringBooleanPoints']>>();
+assertSame<Same<In<typeof params.ScoringRangeSchema>, Schemas['ScoringRange']>>();
+assertSame<Same<In<typeof params.ScoringRangePointsSchema>, Schemas['ScoringRangePoints']>>();
+assertSame<Same<In<typeof params.ScoringListPointsSchema>, Schemas['ScoringListPoints']>>();
+assertSame<Same<In<typeof params.ScoringPointsSchema>, Schemas['ScoringPoints']>>();
+assertSame<
+  Same<In<typeof params.ScoringRuleUpsertParamsSchema>, Schemas['ScoringRuleUpsertParams']>
+>();
+assertSame<
+  Same<
+    In<typeof params.ScoringAssignmentCreateParamsSchema>,
+    Schemas['ScoringAssignmentCreateParams']
+  >
+>();
+assertSame<
+  Same<In<typeof params.ScoringAssignmentBulkParamsSchema>, Schemas['ScoringAssignmentBulkParams']>
+>();
+assertSame<Same<In<typeof params.ScoringComputeParamsSchema>, Schemas['ScoringComputeParams']>>();
+assertSame<
+  Same<
+    In<typeof params.ScoringAttributeListParamsSchema>,
+    NonNullable<operations['listScoringAttributes']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.ScoringAttributeValuesParamsSchema>,
+    NonNullable<operations['retrieveScoringAttributeValues']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.ScoringProfileListParamsSchema>,
+    NonNullable<operations['listScoringProfiles']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.ScoringAssignmentListParamsSchema>,
+    NonNullable<operations['listScoringAssignments']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.ScoringScoresQuerySchema>,
+    NonNullable<operations['listScoringScores']['parameters']['query']>
+  >
 >();
 
 // The proof itself is a test: a type that cannot differ must not compile as different.
@@ -163,6 +243,16 @@ describe('schemas accept the examples in openapi.yaml', () => {
       'put /watchlists/{id}/accounts': params.WatchlistAccountsParamsSchema,
       'delete /watchlists/{id}/accounts': params.WatchlistAccountsParamsSchema,
       'post /webhook_endpoints': params.WebhookEndpointCreateParamsSchema,
+      'post /scoring/profiles': params.ScoringProfileCreateParamsSchema,
+      'patch /scoring/profiles/{id}': params.ScoringProfileUpdateParamsSchema,
+      'put /scoring/profiles/{id}/rules': params.ScoringRuleUpsertParamsSchema,
+      'post /scoring/assignments': params.ScoringAssignmentCreateParamsSchema,
+      'post /scoring/assignments/bulk': params.ScoringAssignmentBulkParamsSchema,
+      'post /scoring/compute': params.ScoringComputeParamsSchema,
+      'post /outcomes': params.OutcomeCreateParamsSchema,
+      'patch /outcomes/{id}': params.OutcomeUpdateParamsSchema,
+      'post /reports/pipeline': params.PipelineReportParamsSchema,
+      'post /fit': params.FitParamsSchema,
     };
     let checked = 0;
     for (const [path, item] of Object.entries(doc.paths)) {

@@ -26,7 +26,7 @@ describe('webhook event types', () => {
   it('list every event type in openapi.yaml, and only those', () => {
     expectTypeOf<(typeof WEBHOOK_EVENT_TYPES)[number]>().toEqualTypeOf<Schemas['EventType']>();
     expectTypeOf<KnownWebhookEvent['type']>().toEqualTypeOf<WebhookEventType>();
-    expect(WEBHOOK_EVENT_TYPES).toHaveLength(6);
+    expect(WEBHOOK_EVENT_TYPES).toHaveLength(7);
   });
 
   it('type each event data from the generated schemas, with delivery_attempt always present', () => {

@@ -56,6 +56,7 @@ function domainOf(overrides: unknown): string {
     overrides.domain,
     isPlainObject(overrides.score) ? overrides.score.domain : undefined,
     isPlainObject(overrides.person) ? overrides.person.company : undefined,
+    overrides.object_id,
   ];
   return (candidates.find((value) => typeof value === 'string') as string) ?? DEFAULT_DOMAIN;
 }
@@ -151,6 +152,18 @@ const BUILDERS: {
       limit: view.limit,
       threshold_percent: 10,
       resets_at: isoSeconds(view.resetsAt),
+    };
+  },
+  'scoring.score_changed': (ctx, _space, domain) => {
+    const { snapshot } = scoreRecord(ctx, domain, ctx.now());
+    return {
+      profile_id: ctx.ids.next('prf'),
+      object_type: 'company',
+      object_id: domain,
+      dimension: 'urgency',
+      score: snapshot.score,
+      previous_score: Math.max(0, snapshot.score - 16),
+      version: 2,
     };
   },
 };

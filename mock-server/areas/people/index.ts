@@ -2,4 +2,6 @@
 import { defineArea } from '../../pipeline/area.ts';
 import { peopleRoutes } from './routes.ts';
 
+export { personByLinkedin } from './model.ts';
+
 export const peopleArea = defineArea({ name: 'people', routes: peopleRoutes });

@@ -146,6 +146,15 @@ function byLinkedin(input: string, roleHint?: string): { domain: string; person:
   };
 }
 
+/**
+ * The person behind a LinkedIn profile URL and their company's domain, as `POST /people/score`
+ * resolves them (a fixture person, or a synthetic one at a well-known company), without scoring or
+ * recording anything. Throws `422 unresolvable_person` for a URL that is not a profile.
+ */
+export function personByLinkedin(url: string): { domain: string; person: PersonProfile } {
+  return byLinkedin(url);
+}
+
 /** Resolves and scores a person (one credit in live mode); records `person.scored` the first time. */
 export function scorePerson(ctx: MockContext, space: Space, input: PersonInput): WirePerson {
   const resolved =

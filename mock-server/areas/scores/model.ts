@@ -11,7 +11,7 @@ import { MockApiError, notFound } from '../../kernel/errors.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
 import { magicBehaviour, RATE_LIMITED_RETRY_AFTER, SLOW_SCORE_MS } from '../../world/magic.ts';
 import { isTimeDependent, type Snapshot, snapshotOf } from '../../world/snapshots.ts';
-import type { PendingRecord, ScoreRecord } from './records.ts';
+import { type PendingRecord, type ScoreRecord, scoreRecord } from './records.ts';
 import { renderScore } from './wire.ts';
 
 export type { PendingRecord, ScoreRecord } from './records.ts';
@@ -22,7 +22,7 @@ export type CacheStatus = 'hit' | 'miss' | 'refresh';
 export const CACHE_TTL_MS = 7 * DAY_MS;
 
 /** The most scores a space keeps (every ID handed out); past it, the oldest are forgotten. */
-export const MAX_SCORES_PER_SPACE = 50_000;
+export const MAX_SCORES_PER_SPACE = 20_000;
 /** The most slow scores a space has pending at once; past it, `429` until one is computed. */
 export const MAX_PENDING_SCORES = 1_000;
 /** The most `flaky.test` inputs a space remembers as having failed once. */
@@ -33,6 +33,8 @@ export interface ScoreBook {
   readonly byId: Map<string, ScoreRecord>;
   /** The latest score of each domain. */
   readonly latest: Map<string, ScoreRecord>;
+  /** Every kept score of each domain, oldest first (an index over `byId`). */
+  readonly byDomain: Map<string, ScoreRecord[]>;
   /** Scores accepted with `202`, until they are computed. */
   readonly pending: Map<string, PendingRecord>;
   /** When each time-dependent magic domain was first scored here. */
@@ -46,6 +48,7 @@ const scoreBook = defineStore(
   (): ScoreBook => ({
     byId: new Map(),
     latest: new Map(),
+    byDomain: new Map(),
     pending: new Map(),
     anchors: new Map(),
     flakyTripped: new Set(),
@@ -60,6 +63,20 @@ export function scoresOf(space: Space): ScoreBook {
 /** A score by ID (superseded ones included), for areas that keep score IDs. */
 export function scoreById(space: Space, id: string): ScoreRecord | undefined {
   return space.get(scoreBook).byId.get(id);
+}
+
+/**
+ * Every score the space keeps, oldest computed first: each computation (cache misses, forced
+ * refreshes, bulk jobs, watchlist refreshes), never a cache hit. At most `MAX_SCORES_PER_SPACE`:
+ * past that the oldest are forgotten, so this is the newest 20,000.
+ */
+export function scoreHistory(space: Space): IterableIterator<ScoreRecord> {
+  return space.get(scoreBook).byId.values();
+}
+
+/** Every score of a domain the space keeps, oldest computed first. */
+export function domainScores(space: Space, domain: string): readonly ScoreRecord[] {
+  return space.get(scoreBook).byDomain.get(domain) ?? [];
 }
 
 /** The latest score of a domain in the space, whatever its age. */
@@ -129,18 +146,26 @@ export function computeScore(
     anchor = now;
     book.anchors.set(domain, now);
   }
-  const record: ScoreRecord = {
-    id,
-    domain,
-    snapshot: snapshotOf(domain, now, anchor),
-    computedAt: now,
-  };
+  const record = scoreRecord(id, domain, now, anchor);
   book.byId.set(id, record);
   book.latest.set(domain, record);
+  const ofDomain = book.byDomain.get(domain);
+  if (ofDomain === undefined) book.byDomain.set(domain, [record]);
+  else ofDomain.push(record);
   keepNewest(book.byId, MAX_SCORES_PER_SPACE, (old) => {
     if (book.latest.get(old.domain) === old) book.latest.delete(old.domain);
+    // The oldest score kept is the oldest of its domain too.
+    const list = book.byDomain.get(old.domain);
+    list?.shift();
+    if (list?.length === 0) book.byDomain.delete(old.domain);
   });
-  ctx.events.record(space, 'score.computed', { score: renderScore(record), trigger }, webhookUrl);
+  // Rendered when read: the event keeps the record, not a copy of the Score.
+  ctx.events.record(
+    space,
+    'score.computed',
+    () => ({ score: renderScore(record), trigger }),
+    webhookUrl,
+  );
   return record;
 }
 

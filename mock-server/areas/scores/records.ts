@@ -1,11 +1,44 @@
 /** The shapes of the scores a space keeps. */
-import type { Snapshot } from '../../world/snapshots.ts';
+import { type Snapshot, snapshotOf } from '../../world/snapshots.ts';
 
 export interface ScoreRecord {
   readonly id: string;
   readonly domain: string;
+  /** The company as it was when the score was computed (derived again on demand). */
   readonly snapshot: Snapshot;
   readonly computedAt: number;
+}
+
+/**
+ * A score as a space keeps it: its inputs (domain, time, anchor), not its snapshot, which is
+ * derived again when read. A store of 20,000 scores then costs a few megabytes, not a hundred.
+ */
+class StoredScore implements ScoreRecord {
+  readonly id: string;
+  readonly domain: string;
+  readonly computedAt: number;
+  readonly #anchor: number | undefined;
+
+  constructor(id: string, domain: string, computedAt: number, anchor: number | undefined) {
+    this.id = id;
+    this.domain = domain;
+    this.computedAt = computedAt;
+    this.#anchor = anchor;
+  }
+
+  get snapshot(): Snapshot {
+    return snapshotOf(this.domain, this.computedAt, this.#anchor);
+  }
+}
+
+/** A score record of `domain` computed at `computedAt` (with the time-dependent domains' anchor). */
+export function scoreRecord(
+  id: string,
+  domain: string,
+  computedAt: number,
+  anchor?: number,
+): ScoreRecord {
+  return new StoredScore(id, domain, computedAt, anchor);
 }
 
 export interface PendingRecord {

@@ -21,12 +21,27 @@ describe('GET /v1/events', () => {
     });
   });
 
-  it('lists all six event types, each in the shape openapi.yaml gives it', async () => {
+  it('lists every event type, each in the shape openapi.yaml gives it', async () => {
     const api = mockApi();
     const live = { key: api.mock.keys.live };
     api.mock.credits.set({ remaining: 1000 });
     await api.post('/people/score', { email: 'alejandro.dlamini@stripe.com' }, live);
     await api.post('/score/bulk', { domains: ['stripe.com', 'unscorable.test'] }, live);
+    const { body: profile } = await api.post(
+      '/scoring/profiles',
+      { object_type: 'company', name: 'Private companies' },
+      live,
+    );
+    await api.post(
+      '/scoring/assignments',
+      { profile_id: profile.id, object_type: 'company', object_id: 'stripe.com' },
+      live,
+    );
+    await api.put(
+      `/scoring/profiles/${profile.id}/rules`,
+      { attribute: 'is_public', dimension: 'fit', points: { false: 10 } },
+      live,
+    );
     await api.post(
       '/watchlists',
       { name: 'Alerts', accounts: ['rising.test', 'spike.test'] },
@@ -41,6 +56,7 @@ describe('GET /v1/events', () => {
       'person.scored',
       'score.bulk.completed',
       'score.computed',
+      'scoring.score_changed',
       'signal.spike',
     ]);
   });

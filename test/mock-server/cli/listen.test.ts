@@ -218,7 +218,7 @@ describe('iiq webhooks listen', () => {
       ],
       [
         ['--forward-to', 'http://localhost:3000', '--events', 'score.computed,score.deleted'],
-        'iiq: --events takes event types separated by commas (score.computed, score.bulk.completed, account.band_changed, signal.spike, person.scored, credits.low); unknown: score.deleted',
+        'iiq: --events takes event types separated by commas (score.computed, score.bulk.completed, account.band_changed, signal.spike, person.scored, credits.low, scoring.score_changed); unknown: score.deleted',
       ],
     ] as const;
     for (const [args, message] of cases) {

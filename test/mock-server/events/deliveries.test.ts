@@ -2,7 +2,9 @@
  * Webhook deliveries from the mock: who gets what, how it is signed, and the retry schedule on the
  * mock's clock (8 retries over 24 hours).
  */
+
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_IN_FLIGHT } from '../../../mock-server/events/dispatcher.ts';
 import { verifyWebhook } from '../../../src/webhooks/index.ts';
 import {
   createEndpoint,
@@ -253,5 +255,32 @@ describe('retries', () => {
     await api.mock.deliveries.settle();
     expect(api.mock.deliveries.list()).toEqual([]);
     expect(received).toEqual([]);
+  });
+});
+
+describe('attempts on their way at once', () => {
+  it(`are at most ${MAX_IN_FLIGHT}; the rest wait their turn and are all delivered`, async () => {
+    const api = liveApi();
+    let open = 0;
+    let most = 0;
+    let delivered = 0;
+    for (let i = 0; i < 100; i++) {
+      const url = `https://hooks.example.com/${i}`;
+      await createEndpoint(api, url, ['signal.spike']);
+      api.mock.webhooks.receive(url, async () => {
+        open++;
+        most = Math.max(most, open);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        open--;
+        delivered++;
+        return new Response(null, { status: 204 });
+      });
+    }
+    api.mock.events.trigger('signal.spike');
+    api.mock.events.trigger('signal.spike');
+    await api.mock.deliveries.settle();
+    expect(delivered).toBe(200);
+    expect(most).toBe(MAX_IN_FLIGHT);
+    expect(api.mock.deliveries.list({ status: 'succeeded' })).toHaveLength(200);
   });
 });

@@ -50,7 +50,8 @@ describe('POST /__mock/clock/advance', () => {
   it('advances 100 years in one step when nothing falls due', () => {
     const mock = createMockApi();
     expect(mock.clock.advance('36525d').toISOString()).toBe('2126-05-29T14:02:11.000Z');
-    expect(mock.inspect().scheduled_tasks).toBe(1); // the daily refresh, waiting
+    // The daily refreshes of watchlists and of scoring profiles, waiting.
+    expect(mock.inspect().scheduled_tasks).toBe(2);
   });
 });
 

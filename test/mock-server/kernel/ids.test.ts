@@ -29,17 +29,11 @@ describe('ids', () => {
     expect(busy.next('scr')).toBe(plain.next('scr'));
   });
 
-  it('never repeat on a frozen clock: a million in one millisecond are all different, in order', () => {
+  it('never repeat on a frozen clock: 200,000 in one millisecond are all different, in order', () => {
     const ids = new Ids('seed', new Clock(Date.parse('2026-05-28T14:02:11Z')));
-    const seen = new Set<string>();
-    let previous = '';
-    for (let i = 0; i < 1_000_000; i++) {
-      const id = ids.next('scr');
-      expect(id > previous).toBe(true);
-      previous = id;
-      seen.add(id);
-    }
-    expect(seen.size).toBe(1_000_000);
+    const made = Array.from({ length: 200_000 }, () => ids.next('scr'));
+    expect(new Set(made).size).toBe(made.length);
+    expect(made.every((id, i) => i === 0 || id > (made[i - 1] as string))).toBe(true);
   });
 
   it('can be derived from a key alone', () => {
