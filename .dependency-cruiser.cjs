@@ -5,7 +5,7 @@
  */
 const ENGINE =
   '^mock-server/(kernel|tenancy|world|events|areas|pipeline)/|^mock-server/(engine|context|controls)[.]ts$';
-const ROOT_WIRING = '^mock-server/(engine|controls|mock-api|index)[.]ts$';
+const ROOT_WIRING = '^mock-server/(engine|controls|mock-api|index|areas/index)[.]ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -64,28 +64,56 @@ const lazyTldts: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 // The parameter schemas are most of the rest of the import (zod's core, then the schemas). The
-// resources reach them through `lazy-schemas`: one forwarding proxy per exported schema, and the
-// real module (required, so initialised by esbuild on first use) loads on the first call that
-// validates its parameters. Every property is forwarded, so any use of a schema still works.
+// resources reach them through `lazy-schemas`: one forwarding proxy per exported schema over a
+// module that `schemasReady()` (awaited by every resource call before it validates) loads with a
+// dynamic import() the first time. zod is then a chunk of its own, outside the static graph of
+// `import '@vesperwise/node'`. Every property is forwarded, so any use of a schema still works.
 const lazySchemas: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'lazy-schemas',
   setup(build) {
-    build.onResolve({ filter: /\/schemas\/params\.ts$/ }, (args) => {
-      if (!/[\\/]src[\\/]resources[\\/]/.test(args.importer)) return undefined;
+    const relativePath = (importer: string, path: string) =>
       // Relative to the project, so that no machine's path ends up in the bundle.
-      const path = relative(root, join(dirname(args.importer), args.path))
+      relative(root, join(dirname(importer), path))
         .split(sep)
         .join('/');
-      return { path, namespace: 'lazy-schemas' };
+    build.onResolve({ filter: /\/schemas\/params\.ts$/ }, (args) => {
+      if (!/[\\/]src[\\/]resources[\\/]/.test(args.importer)) return undefined;
+      return { path: relativePath(args.importer, args.path), namespace: 'lazy-schemas' };
     });
+    build.onResolve({ filter: /\/schemas\/ready\.ts$/ }, (args) => ({
+      path: relativePath(args.importer, args.path),
+      namespace: 'lazy-schemas-ready',
+    }));
+    build.onResolve({ filter: /^lazy-schemas-holder$/ }, () => ({
+      path: 'holder',
+      namespace: 'lazy-schemas-holder',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-schemas-holder' }, () => ({
+      contents: [
+        'export const holder = { schemas: undefined, loading: undefined };',
+        "export const schemas = () => holder.schemas ?? (() => { throw new Error('The parameter schemas are used before schemasReady() resolved.'); })();",
+      ].join('\n'),
+      loader: 'js',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-schemas-ready' }, () => ({
+      contents: [
+        "import { holder } from 'lazy-schemas-holder';",
+        'export function schemasReady() {',
+        '  if (holder.schemas !== undefined) return undefined;',
+        "  holder.loading ??= import('./src/schemas/params.ts').then((module) => { holder.schemas = module; });",
+        '  return holder.loading;',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-schemas' }, async (args) => {
       const source = await readFile(join(root, args.path), 'utf8');
       const names = [...source.matchAll(/^export const (\w+)/gm)].map(([, name]) => name);
       if (names.length === 0) throw new Error(`lazy-schemas: no export in ${args.path}`);
       const lines = [
-        'let schemas;',
-        `const load = () => (schemas ??= require(${JSON.stringify(`./${args.path}`)}));`,
-        'const lazy = (name) => new Proxy({}, { get: (_, key) => Reflect.get(load()[name], key), has: (_, key) => key in load()[name] });',
+        "import { schemas } from 'lazy-schemas-holder';",
+        'const lazy = (name) => new Proxy({}, { get: (_, key) => Reflect.get(schemas()[name], key), has: (_, key) => key in schemas()[name] });',
         ...names.map((name) => `export const ${name} = lazy(${JSON.stringify(name)});`),
       ];
       return { contents: lines.join('\n'), loader: 'js', resolveDir: root };

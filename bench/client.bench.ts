@@ -68,6 +68,9 @@ async function bundleSize(): Promise<void> {
     outdir: '/bundle',
     metafile: true,
     logLevel: 'silent',
+    // Resolve the package as a user's bundler does, through its exports to the built files, not
+    // through this repository's tsconfig paths to the sources.
+    tsconfigRaw: '{}',
     plugins: [
       {
         name: 'entry',

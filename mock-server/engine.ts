@@ -1,25 +1,14 @@
 /**
  * The engine: the one file that knows every area. It builds the kernel, the workspaces, the event
- * log and the webhook dispatcher, and wires the areas listed in `AREAS` to them. Adding an area is
- * a folder under `areas/` and one line in that list.
+ * log and the webhook dispatcher, and wires the areas `areas/index.ts` lists to them. Adding an area
+ * is a folder under `areas/` and one line in that list.
  *
  * One engine per mock (instances share nothing); `reset()` puts it back exactly as it was created,
  * same seed, same keys, same start time.
  */
 
-import { accountArea } from './areas/account/index.ts';
-import { bulkArea } from './areas/bulk/index.ts';
-import { eventsArea } from './areas/events/index.ts';
-import { fitArea } from './areas/fit/index.ts';
-import { outcomesArea } from './areas/outcomes/index.ts';
-import { peopleArea } from './areas/people/index.ts';
-import { prioritizeArea } from './areas/prioritize/index.ts';
-import { reportsArea } from './areas/reports/index.ts';
-import { scoresArea } from './areas/scores/index.ts';
-import { scoringProfilesArea } from './areas/scoring-profiles/index.ts';
-import { signalsArea } from './areas/signals/index.ts';
-import { watchlistsArea } from './areas/watchlists/index.ts';
-import { subscriptions, webhookEndpointsArea } from './areas/webhook-endpoints/index.ts';
+import * as areas from './areas/index.ts';
+import { subscriptions } from './areas/webhook-endpoints/index.ts';
 import type { MockContext } from './context.ts';
 import { Dispatcher } from './events/dispatcher.ts';
 import { EventLog } from './events/log.ts';
@@ -36,22 +25,8 @@ import { isPlanName, type PlanName } from './tenancy/plans.ts';
 import { Tenants, type WorkspaceKeys } from './tenancy/tenants.ts';
 import type { Space, Workspace } from './tenancy/workspace.ts';
 
-/** Every area of the API, in the order their routes are matched. */
-const AREAS = [
-  scoresArea,
-  bulkArea,
-  peopleArea,
-  watchlistsArea,
-  webhookEndpointsArea,
-  eventsArea,
-  accountArea,
-  scoringProfilesArea,
-  outcomesArea,
-  reportsArea,
-  signalsArea,
-  fitArea,
-  prioritizeArea,
-] as const;
+/** Every area of the API (the order does not matter: no two routes match the same request). */
+const AREAS: readonly Area[] = Object.values(areas);
 
 /** The API reference's example time: a fresh mock's first score of stripe.com matches it exactly. */
 export const DEFAULT_START = '2026-05-28T14:02:11Z';
@@ -82,7 +57,7 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 type SummaryOf<A> = A extends Area<infer S> ? S : never;
 
 /** What one mode of a workspace holds, by count: each area's figures and the idempotency keys. */
-export type ModeSummary = UnionToIntersection<SummaryOf<(typeof AREAS)[number]>> & {
+export type ModeSummary = UnionToIntersection<SummaryOf<(typeof areas)[keyof typeof areas]>> & {
   idempotency_keys: number;
 };
 

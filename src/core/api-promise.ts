@@ -1,3 +1,6 @@
+import type { APIResponse, RawResponse } from '../internal/transport.ts';
+import { readMetadata } from './metadata.ts';
+
 /**
  * What every method returns: a promise of the parsed body that can also give the response and its
  * metadata. The request is sent once, however the promise is consumed.
@@ -6,10 +9,6 @@
  * const score = await iiq.scores.create({ domain: 'stripe.com' });
  * const { data, requestId, rateLimit, cache } = await iiq.scores.create({ domain: 'stripe.com' }).withResponse();
  */
-
-import type { APIResponse, RawResponse } from '../internal/transport.ts';
-import { readMetadata } from './metadata.ts';
-
 export class APIPromise<T> implements Promise<T> {
   readonly #run: () => Promise<RawResponse<T>>;
   #result: Promise<RawResponse<T>> | undefined;

@@ -16,9 +16,13 @@ export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
 /** Where the SDK logs: `console`, pino, winston and most loggers fit. */
 export interface Logger {
+  /** A call failed for good (after its retries). */
   error(message: string, ...rest: unknown[]): void;
+  /** Something worth a look: a retry, a deprecated option, a key sent over plain http. */
   warn(message: string, ...rest: unknown[]): void;
+  /** One line per request and response. */
   info(message: string, ...rest: unknown[]): void;
+  /** The details: headers and timings, the key redacted. */
   debug(message: string, ...rest: unknown[]): void;
 }
 

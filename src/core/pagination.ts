@@ -123,6 +123,7 @@ export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIt
     }
   }
 
+  /** Every item of every page, fetching pages as the loop needs them. */
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
     for await (const page of this.pages()) yield* page.data;
   }

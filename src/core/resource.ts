@@ -6,6 +6,7 @@
  */
 import type { components } from '../generated/openapi.ts';
 import type { RequestSpec, Transport } from '../internal/transport.ts';
+import { schemasReady } from '../schemas/ready.ts';
 import { APIPromise } from './api-promise.ts';
 import type { RequestOptions } from './options.ts';
 import { type ListEnvelope, PagePromise } from './pagination.ts';
@@ -43,7 +44,10 @@ export class APIResource {
     prepare: () => RequestSpec | Promise<RequestSpec>,
     options?: RequestOptions,
   ): APIPromise<T> {
-    return new APIPromise(async () => this.#transport.send<T>(await prepare(), options));
+    return new APIPromise(async () => {
+      await schemasReady();
+      return this.#transport.send<T>(await prepare(), options);
+    });
   }
 
   /**
@@ -56,6 +60,7 @@ export class APIResource {
   ): PagePromise<Item> {
     let prepared: ListCall | Promise<ListCall> | undefined;
     return new PagePromise<Item>(async (cursor) => {
+      await schemasReady();
       prepared ??= prepare();
       const call = await prepared;
       const query = cursor === undefined ? call.query : { ...call.query, cursor };
