@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
@@ -9,7 +10,18 @@ import { defineConfig, type Options } from 'tsup';
 // check, not at import time; the URL guard (with ipaddr.js) likewise, on the first webhook URL.
 // @opentelemetry/api (an optional peer dependency) stays external, and is imported only when the
 // application registered with it.
-const bundled = ['zod', 'tldts', 'tldts-core', 'ipaddr.js'];
+const bundled = [
+  'zod',
+  'tldts',
+  'tldts-core',
+  'ipaddr.js',
+  // The mock's CSV and multipart parsing, and the CLI's progress bar.
+  'csv-parse',
+  'csv-stringify',
+  '@remix-run/multipart-parser',
+  '@remix-run/headers',
+  'cli-progress',
+];
 
 // `normalizeDomain` is exported and synchronous, so the Public Suffix List is in the static graph;
 // but evaluating it costs more than the rest of the SDK together. Two build steps keep that out of
@@ -111,6 +123,17 @@ const lazySchemas: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+// The CLI bundles CommonJS libraries (cli-progress) and Node-only builds (csv-parse's stream API)
+// that name Node's modules without the `node:` prefix; the bundle names them with it.
+const nodePrefix: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'node-prefix',
+  setup(build) {
+    const names = builtinModules.filter((name) => !name.startsWith('_') && !name.includes(':'));
+    const bare = new RegExp(`^(${names.join('|').replaceAll('/', '\\/')})$`);
+    build.onResolve({ filter: bare }, (args) => ({ path: `node:${args.path}`, external: true }));
+  },
+};
+
 export default defineConfig([
   {
     entry: {
@@ -146,6 +169,11 @@ export default defineConfig([
     removeNodeProtocol: false,
     noExternal: bundled,
     external: ['msw', /^msw\//],
-    banner: { js: '#!/usr/bin/env node' },
+    esbuildPlugins: [nodePrefix],
+    // cli-progress is CommonJS and requires Node's modules: an ES module has no `require` of its
+    // own, so the bundle makes one.
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __iiqCreateRequire } from 'node:module';\nconst require = __iiqCreateRequire(import.meta.url);",
+    },
   },
 ]);

@@ -11,7 +11,8 @@
  * | POST | /__mock/clock/advance | `{"by": "7d"}` | runs everything due on the way |
  * | POST | /__mock/clock/set | `{"to": "2026-06-01T00:00:00Z"}` | forward only |
  * | GET, POST | /__mock/credits | `{"remaining": 0}` or `{"used": 10}`, `workspace` | credits of the cycle |
- * | GET | /__mock/keys | | the default workspace's test and live keys |
+ * | GET | /__mock/keys | | the default workspace's keys, and every key by its last 4 characters |
+ * | POST | /__mock/keys | `{"mode": "test", "scope": "read"}`, `workspace` | a new key, shown once |
  * | POST | /__mock/keys/revoke | `{"key": "iiq_test_…"}` | the key is refused at once |
  * | POST | /__mock/workspaces | `{"plan": "starter"}` | a new workspace and its keys |
  * | GET | /__mock/inspect | | a summary of the state |
@@ -31,7 +32,7 @@ import { sha256Hex } from './kernel/sha256.ts';
 import type { Control } from './pipeline/admin.ts';
 import type { JournalQuery, RequestJournal } from './pipeline/journal.ts';
 import { creditsView, renderCredits, type WireCredits } from './tenancy/credits.ts';
-import type { Mode } from './tenancy/keys.ts';
+import { isKeyScope, type KeyScope, type Mode } from './tenancy/keys.ts';
 import { isPlanName, type PlanName } from './tenancy/plans.ts';
 import type { Workspace } from './tenancy/workspace.ts';
 
@@ -86,7 +87,63 @@ export function setCredits(engine: Engine, input: CreditsInput): WireCredits {
 
 /** Revokes an API key: the next request with it is `401`. True if it was active. */
 export function revokeKey(engine: Engine, key: string): boolean {
+  if (typeof key !== 'string') throw new ControlError('key must be a string');
   return engine.tenants.revoke(sha256Hex(key));
+}
+
+/** What `mock.keys.create()` takes. */
+export interface KeyInput {
+  /** `test` (default) or `live`. */
+  mode?: Mode;
+  /** `write` (default: every endpoint) or `read` (`GET` only). */
+  scope?: KeyScope;
+  /** A workspace ID (default: the default workspace). */
+  workspace?: string;
+}
+
+/** A key made by `mock.keys.create()`: the key itself is shown this once. */
+export interface CreatedKey {
+  key: string;
+  mode: Mode;
+  scope: KeyScope;
+  workspace: string;
+}
+
+/** A key as `mock.keys.list()` shows it: by its last 4 characters, never whole. */
+export interface MockKey {
+  workspace: string;
+  mode: Mode;
+  scope: KeyScope;
+  last4: string;
+  revoked: boolean;
+}
+
+/** Makes a key for a workspace (default: the default one), derived from the mock's seed. */
+export function createKey(engine: Engine, input: KeyInput = {}): CreatedKey {
+  const mode = input.mode ?? 'test';
+  const scope = input.scope ?? 'write';
+  if (mode !== 'test' && mode !== 'live') {
+    throw new ControlError(`mode must be "test" or "live", got ${JSON.stringify(String(mode))}`);
+  }
+  if (!isKeyScope(scope)) {
+    throw new ControlError(`scope must be "read" or "write", got ${JSON.stringify(String(scope))}`);
+  }
+  const workspace = workspaceOf(engine, input.workspace);
+  const key = engine.tenants.createKey(workspace, mode, scope);
+  return { key, mode, scope, workspace: workspace.id };
+}
+
+/** Every key of every workspace, oldest first, by its last 4 characters. */
+export function listKeys(engine: Engine): MockKey[] {
+  return [...engine.tenants.all()].flatMap((workspace) =>
+    workspace.keys.map((key) => ({
+      workspace: workspace.id,
+      mode: key.mode,
+      scope: key.scope,
+      last4: key.last4,
+      revoked: key.revoked,
+    })),
+  );
 }
 
 /** A workspace made by `mock.workspaces.create()`, with its keys. */
@@ -94,8 +151,8 @@ export interface CreatedWorkspace {
   id: string;
   name: string;
   plan: PlanName;
-  /** The workspace's keys, shown this once. */
-  keys: { test: string; live: string };
+  /** The workspace's keys (a write key per mode, and the read keys under `read`), shown this once. */
+  keys: { test: string; live: string; read: { test: string; live: string } };
 }
 
 /** Creates a workspace with a fresh pair of keys derived from the seed. */
@@ -125,7 +182,7 @@ export interface MockSummary {
     name: string;
     plan: PlanName;
     credits: components['schemas']['Account']['credits'];
-    keys: { mode: Mode; last4: string; revoked: boolean }[];
+    keys: { mode: Mode; scope: KeyScope; last4: string; revoked: boolean }[];
     test: ModeSummary;
     live: ModeSummary;
   }[];
@@ -145,6 +202,7 @@ export function inspect(engine: Engine): MockSummary {
       credits: renderCredits(workspace, now),
       keys: workspace.keys.map((key) => ({
         mode: key.mode,
+        scope: key.scope,
         last4: key.last4,
         revoked: key.revoked,
       })),
@@ -244,11 +302,30 @@ export function coreControls(
       },
     },
     // What `iiq webhooks listen` uses to find the live key of a local `iiq mock` (which prints the
-    // keys anyway; they are fake and valid on this mock only).
+    // keys anyway; they are fake and valid on this mock only). Every other key shows by its last 4
+    // characters only.
     {
       method: 'GET',
       path: '/__mock/keys',
-      run: () => ({ workspace: engine.defaultWorkspace.id, ...engine.defaultKeys }),
+      run: () => ({
+        workspace: engine.defaultWorkspace.id,
+        ...engine.defaultKeys,
+        data: listKeys(engine),
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/__mock/keys',
+      run: ({ body }) => {
+        const mode = optionalString(body.mode, 'mode');
+        const scope = optionalString(body.scope, 'scope');
+        const workspace = optionalString(body.workspace, 'workspace');
+        return createKey(engine, {
+          ...(mode === undefined ? {} : { mode: mode as Mode }),
+          ...(scope === undefined ? {} : { scope: scope as KeyScope }),
+          ...(workspace === undefined ? {} : { workspace }),
+        });
+      },
     },
     {
       method: 'POST',

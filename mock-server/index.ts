@@ -21,7 +21,15 @@ export { MAX_OUTCOMES_PER_SPACE } from './areas/outcomes/index.ts';
 export { MAX_CACHED_REPORTS } from './areas/reports/index.ts';
 export { PRIVACY_THRESHOLD, SYNTHETIC_SAMPLES_PER_COMPANY } from './areas/signals/index.ts';
 export type { RotatedSecret } from './areas/webhook-endpoints/index.ts';
-export type { CreatedWorkspace, CreditsInput, MockSummary, ModeSummary } from './controls.ts';
+export type {
+  CreatedKey,
+  CreatedWorkspace,
+  CreditsInput,
+  KeyInput,
+  MockKey,
+  MockSummary,
+  ModeSummary,
+} from './controls.ts';
 export type { ListenOptions, MockServer } from './doors/http.ts';
 export type { WebhookReceiver } from './doors/webhook-transport.ts';
 export { DEFAULT_SEED, DEFAULT_START, type EngineOptions } from './engine.ts';
@@ -41,6 +49,7 @@ export {
   type MockApiOptions,
   type MockClock,
   type MockEvent,
+  type MockKeys,
 } from './mock-api.ts';
 export type {
   Exchange,
@@ -50,6 +59,7 @@ export type {
 } from './pipeline/journal.ts';
 export { MAX_JOURNAL_BODY_BYTES, MAX_JOURNAL_ENTRIES } from './pipeline/journal.ts';
 export type { MockRequest, MockResponse, TransportFault } from './pipeline/route.ts';
+export type { KeyScope, Mode } from './tenancy/keys.ts';
 export { PLANS, type Plan, type PlanName } from './tenancy/plans.ts';
 export {
   FREE_MAIL_DOMAINS,

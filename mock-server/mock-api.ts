@@ -18,12 +18,17 @@ import {
   rotateSecret,
 } from './areas/webhook-endpoints/index.ts';
 import {
+  type CreatedKey,
   type CreatedWorkspace,
   type CreditsInput,
   coreControls,
+  createKey,
   createWorkspace,
   getCredits,
   inspect,
+  type KeyInput,
+  listKeys,
+  type MockKey,
   type MockSummary,
   revokeKey,
   setCredits,
@@ -85,17 +90,34 @@ export interface MockClock {
   set(instant: Date | number | string): Date;
 }
 
+/** The default workspace's keys, and the controls that make and revoke keys. */
+export interface MockKeys {
+  /** An `iiq_test_` write key: test mode, no credits spent, no webhooks (derived from the seed). */
+  readonly test: string;
+  /** An `iiq_live_` write key: spends the workspace's credits and delivers webhooks. */
+  readonly live: string;
+  /** The default workspace's read keys: `GET` only; anything else is `403 insufficient_scope`. */
+  readonly read: { readonly test: string; readonly live: string };
+  /**
+   * Makes a key (`mode` default `test`, `scope` default `write`) for a workspace (default: the
+   * default one). The key is shown this once.
+   *
+   * @example
+   * const { key } = mock.keys.create({ mode: 'live', scope: 'read' });
+   */
+  create(input?: KeyInput): CreatedKey;
+  /** Revokes a key: the next request with it is `401` (its message says it was revoked). */
+  revoke(key: string): boolean;
+  /** Every key of the mock, oldest first, by its last 4 characters. */
+  list(): MockKey[];
+}
+
 /** A mock of the IntentIQ API (see `createMockApi`). */
 export interface MockApi {
   /** The base URL the mock answers at. */
   readonly baseUrl: string;
-  /** The default workspace's keys (derived from the seed: the same in every run). */
-  readonly keys: {
-    /** An `iiq_test_` key: test mode, no credits spent, no webhooks. */
-    readonly test: string;
-    /** An `iiq_live_` key: spends the workspace's credits and delivers webhooks. */
-    readonly live: string;
-  };
+  /** The default workspace's keys (write keys in `test` and `live`, read keys in `read`), and key controls. */
+  readonly keys: MockKeys;
   /** A `fetch` answered by the mock in-process: `new IntentIQ({ fetch: mock.fetch, apiKey: mock.keys.test })`. */
   readonly fetch: typeof fetch;
   /** The pipeline itself, for custom doors. */
@@ -130,7 +152,7 @@ export interface MockApi {
     /** e.g. `mock.credits.set({ remaining: 0 })` to get `402` on the next paid request. */
     set(input: CreditsInput): WireCredits;
   };
-  /** Revokes a key: the next request with it is `401`. */
+  /** Revokes a key: the next request with it is `401`. The same as `mock.keys.revoke(key)`. */
   revokeKey(key: string): boolean;
   /** More workspaces, each with its own keys, plan and objects. */
   readonly workspaces: {
@@ -227,7 +249,13 @@ export function createMockApiCore(options: MockApiOptions = {}): MockApi {
     engine.dispatcher.settle(timeout === undefined ? undefined : parseDuration(timeout));
   return {
     baseUrl,
-    keys: { ...engine.defaultKeys },
+    keys: {
+      ...engine.defaultKeys,
+      read: { ...engine.defaultKeys.read },
+      create: (input) => createKey(engine, input),
+      revoke: (key) => revokeKey(engine, key),
+      list: () => listKeys(engine),
+    },
     fetch: createMockFetch(handle),
     handle,
     engine,

@@ -7,6 +7,7 @@ import { FitResource } from './resources/fit.ts';
 import { IntentResource } from './resources/intent-searches.ts';
 import { OutcomesResource } from './resources/outcomes.ts';
 import { PeopleResource } from './resources/people.ts';
+import { PrioritizeResource } from './resources/prioritize.ts';
 import { PipelineReportsResource, type ReportsResource } from './resources/reports.ts';
 import { ScoresResource } from './resources/scores.ts';
 import { ScoringResource } from './resources/scoring.ts';
@@ -56,6 +57,8 @@ export class IntentIQ {
   readonly signals: SignalsResource;
   /** How well what you sell fits a company. */
   readonly fit: FitResource;
+  /** Which watchlist accounts to work today, and why. */
+  readonly prioritize: PrioritizeResource;
 
   /**
    * @throws {ConfigurationError} when the key is missing or malformed, or an option is unusable;
@@ -83,5 +86,6 @@ export class IntentIQ {
     this.reports = { pipeline: new PipelineReportsResource(transport) };
     this.signals = new SignalsResource(transport);
     this.fit = new FitResource(transport);
+    this.prioritize = new PrioritizeResource(transport);
   }
 }

@@ -29,6 +29,7 @@ export {
   InvalidRequestError,
   NotFoundError,
   ObjectTypeMismatchError,
+  PermissionDeniedError,
   PlanRequiredError,
   RateLimitError,
   RestrictedUseError,
@@ -47,15 +48,23 @@ export { VERSION } from './core/version.ts';
 export { normalizeDomain } from './domain.ts';
 export type { components, operations, paths } from './generated/openapi.ts';
 export type { APIResponse } from './internal/transport.ts';
-export type { Account, AccountResource, Plan } from './resources/account.ts';
+export type { Account, AccountResource, KeyScope, Plan } from './resources/account.ts';
 export type {
   BulkJob,
   BulkJobCreateParams,
+  BulkJobCsvParams,
   BulkJobStatus,
   BulkResource,
   BulkWaitOptions,
+  RejectedRow,
   UnscorableDomain,
 } from './resources/bulk.ts';
+export type { CsvFile } from './resources/bulk-csv.ts';
+export type {
+  ScoreAllOptions,
+  ScoreAllProgress,
+  ScoreAllResult,
+} from './resources/bulk-score-all.ts';
 export type { Event, EventListParams, EventsResource, EventType } from './resources/events.ts';
 export type { FitAnalysis, FitParams, FitResource, OverallFit } from './resources/fit.ts';
 export type {
@@ -83,6 +92,11 @@ export type {
   Seniority,
 } from './resources/people.ts';
 export type {
+  PrioritizeResource,
+  PriorityAccount,
+  PriorityAccountListParams,
+} from './resources/prioritize.ts';
+export type {
   MarketDemandSignal,
   OutcomeSummary,
   PipelineReport,
@@ -92,16 +106,19 @@ export type {
 } from './resources/reports.ts';
 export {
   type Band,
+  type BuyingStage,
   type Evidence,
   type HistoryPoint,
   isPendingScore,
   type PendingScore,
   type Score,
   type ScoreCreateParams,
+  type ScoreInclude,
   type ScoresResource,
   type Signal,
   type Signals,
   type SignalValue,
+  type Urgency,
 } from './resources/scores.ts';
 export type {
   ScoringComputeParams,
@@ -164,6 +181,7 @@ export type {
 } from './resources/signals.ts';
 export type {
   WatchlistAccount,
+  WatchlistAccountListParams,
   WatchlistAccounts,
   WatchlistAccountsParams,
   WatchlistAccountsResource,

@@ -9,6 +9,7 @@ export { fitArea } from './fit/index.ts';
 export { intentSearchesArea } from './intent-searches/index.ts';
 export { outcomesArea } from './outcomes/index.ts';
 export { peopleArea } from './people/index.ts';
+export { prioritizeArea } from './prioritize/index.ts';
 export { reportsArea } from './reports/index.ts';
 export { scoresArea } from './scores/index.ts';
 export { scoringProfilesArea } from './scoring-profiles/index.ts';

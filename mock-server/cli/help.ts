@@ -4,6 +4,13 @@ export const HELP = `iiq: the IntentIQ command line
 Usage:
   iiq score <domain> [--json]        Score a company. Uses the live API when IIQ_API_KEY is set,
                                      otherwise a built-in mock in test mode (no key, no credits).
+  iiq bulk <file.csv> [options]      Score every row of a CSV file (a "domain" column, any length)
+                                     with bulk jobs; the results as CSV. Ctrl-C stops; the same
+                                     command within 24 hours resumes without paying twice.
+      -o, --output <file>            Write the results there (default: stdout)
+      --deferred                     Overnight jobs at half the credits (results within 8 hours)
+      --tag <text>                   A label on every job (a new tag starts a new run)
+      --concurrency <n>              Jobs in flight, 1 to 10 (default 5)
   iiq report [--period 2026-Q2] [--json]
                                      The pipeline report of a quarter (default: the current one):
                                      bands and conversion by band as bars, the trend against the
@@ -28,8 +35,8 @@ Usage:
   iiq --version                      Show the version
 
 Environment:
-  IIQ_API_KEY    API key for iiq score, iiq report and iiq webhooks listen (iiq_live_... or
-                 iiq_test_...)
+  IIQ_API_KEY    API key for iiq score, iiq bulk, iiq report and iiq webhooks listen (iiq_live_...
+                 or iiq_test_...); without one, score, bulk and report answer from a built-in mock
   NO_COLOR       Set to print iiq report without colour (it has none when piped anyway)
   IIQ_BASE_URL   API base URL (default https://api.intentiq.dev/v1)
 

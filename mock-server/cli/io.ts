@@ -5,6 +5,8 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether `out` writes to a terminal (colour is used only there). */
   isTTY?: boolean;
+  /** Where a progress bar may be drawn (stderr); a bar is drawn only when it is a terminal. */
+  progressStream?: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
 /** The real terminal. */
@@ -13,4 +15,5 @@ export const processIO: CliIO = {
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   isTTY: process.stdout.isTTY === true,
+  progressStream: process.stderr,
 };

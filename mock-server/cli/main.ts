@@ -1,11 +1,11 @@
 /**
- * `iiq`: the IntentIQ command line. `iiq score <domain>`, `iiq report`, `iiq mock` and
- * `iiq webhooks listen`. It
- * imports the mock's
- * engine, routes and HTTP server directly (not the `./mock` entry), so it runs without msw.
+ * `iiq`: the IntentIQ command line. `iiq score <domain>`, `iiq bulk <file.csv>`, `iiq report`,
+ * `iiq mock` and `iiq webhooks listen`. It imports the mock's engine, routes and HTTP server
+ * directly (not the `./mock` entry), so it runs without msw.
  */
 import { VERSION } from '../../src/core/version.ts';
 import { type FlagSpec, parseArgs, UsageError } from './args.ts';
+import { BULK_FLAGS, runBulk } from './bulk.ts';
 import { HELP } from './help.ts';
 import { type CliIO, processIO } from './io.ts';
 import { MOCK_FLAGS, runMock } from './mock.ts';
@@ -21,6 +21,7 @@ const GLOBAL_FLAGS = {
 function flagsFor(command: string | undefined): Record<string, FlagSpec> {
   if (command === 'mock') return { ...GLOBAL_FLAGS, ...MOCK_FLAGS };
   if (command === 'score') return { ...GLOBAL_FLAGS, ...SCORE_FLAGS };
+  if (command === 'bulk') return { ...GLOBAL_FLAGS, ...BULK_FLAGS };
   if (command === 'report') return { ...GLOBAL_FLAGS, ...REPORT_FLAGS };
   if (command === 'webhooks') return { ...GLOBAL_FLAGS, ...LISTEN_FLAGS };
   return GLOBAL_FLAGS;
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       return command === undefined && args.flags.help !== true ? 2 : 0;
     }
     if (command === 'score') return await runScore(args, io);
+    if (command === 'bulk') return await untilStopped((signal) => runBulk(args, io, signal));
     if (command === 'report') return await runReport(args, io);
     if (command === 'mock') {
       const stop = await runMock(args, io);
@@ -98,6 +100,8 @@ if (invoked !== undefined && /(^|[\\/])(cli\.js|cli[\\/]main\.ts|iiq)$/.test(inv
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
     // After Ctrl-C, fetch's idle keep-alive sockets would hold the listener for seconds more.
-    if (process.argv[2] === 'webhooks') process.stdout.write('', () => process.exit(code));
+    if (process.argv[2] === 'webhooks' || process.argv[2] === 'bulk') {
+      process.stdout.write('', () => process.exit(code));
+    }
   });
 }

@@ -67,6 +67,9 @@ export async function runMock(args: ParsedArgs, io: CliIO): Promise<() => Promis
   io.out('Keys (fake, valid on this mock only):');
   io.out(`  test  ${mock.keys.test}`);
   io.out(`  live  ${mock.keys.live}`);
+  io.out('Read-only keys (GET only: for dashboards and reports):');
+  io.out(`  test  ${mock.keys.read.test}`);
+  io.out(`  live  ${mock.keys.read.live}`);
   io.out('');
   io.out('Point the SDK (or your app) at it:');
   io.out(`  export IIQ_BASE_URL=${server.url}`);

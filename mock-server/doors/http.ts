@@ -46,7 +46,15 @@ const INTERNAL_ERROR = JSON.stringify({
   },
 });
 
-function toMockRequest(req: IncomingMessage, body: string, bodyTooLarge: boolean): MockRequest {
+const MULTIPART = /^\s*multipart\//i;
+
+/** A request's body: its text, and its bytes when it is `multipart/form-data`. */
+interface Body {
+  text: string;
+  bytes?: Uint8Array;
+}
+
+function toMockRequest(req: IncomingMessage, body: Body, bodyTooLarge: boolean): MockRequest {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const headers = req.headers;
@@ -58,20 +66,43 @@ function toMockRequest(req: IncomingMessage, body: string, bodyTooLarge: boolean
       const value = headers[name];
       return Array.isArray(value) ? value.join(', ') : value;
     },
-    body,
+    body: body.text,
+    ...(body.bytes === undefined ? {} : { bytes: body.bytes }),
     ...(bodyTooLarge ? { bodyTooLarge } : {}),
   };
 }
 
-function readBody(req: IncomingMessage, done: (body: string, tooLarge: boolean) => void): void {
+/** A multipart body, as bytes: its files may not be text. */
+function readBytes(req: IncomingMessage, done: (body: Body, tooLarge: boolean) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (tooLarge) return done({ text: '' }, true);
+    const bytes = new Uint8Array(Buffer.concat(chunks));
+    done({ text: new TextDecoder().decode(bytes), bytes }, false);
+  });
+  req.on('error', () => req.destroy());
+}
+
+function readBody(req: IncomingMessage, done: (body: Body, tooLarge: boolean) => void): void {
   const declared = req.headers['content-length'];
   if (declared === undefined && req.headers['transfer-encoding'] === undefined) {
-    done('', false);
+    done({ text: '' }, false);
     return;
   }
   // A declared length over the limit is refused from the header: the body is never read.
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
-    done('', true);
+    done({ text: '' }, true);
+    return;
+  }
+  if (MULTIPART.test(req.headers['content-type'] ?? '')) {
+    readBytes(req, done);
     return;
   }
   // Read as text: the body lives on the JavaScript heap from the first chunk, and no buffer is
@@ -89,7 +120,7 @@ function readBody(req: IncomingMessage, done: (body: string, tooLarge: boolean) 
     // Characters never outnumber UTF-8 bytes: only a long text needs its bytes counted.
     const over =
       tooLarge || (size > MAX_BODY_BYTES / 3 && Buffer.byteLength(body) > MAX_BODY_BYTES);
-    done(over ? '' : body, over);
+    done({ text: over ? '' : body }, over);
   });
   req.on('error', () => req.destroy());
 }
@@ -199,7 +230,7 @@ async function fromMsw(
   getResponse: GetResponse,
   handlers: unknown[],
   req: IncomingMessage,
-  body: string,
+  body: Body,
   origin: string,
 ): Promise<Response | undefined> {
   const headers = new Headers();
@@ -209,7 +240,7 @@ async function fromMsw(
   const request = new Request(`${origin}${req.url ?? '/'}`, {
     method,
     headers,
-    ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
+    ...(method === 'GET' || method === 'HEAD' ? {} : { body: body.bytes ?? body.text }),
   });
   return getResponse(handlers, request);
 }

@@ -4,19 +4,31 @@
  */
 import type { MockRequest, MockResponse } from '../pipeline/route.ts';
 
-/** Reads a `Request` into a `MockRequest`. */
+const MULTIPART = /^\s*multipart\//i;
+
+/** Reads a `Request` into a `MockRequest` (a multipart body as bytes too: its files may be binary). */
 export async function toMockRequest(
   request: Request,
   url = new URL(request.url),
 ): Promise<MockRequest> {
-  const body = request.body === null ? '' : await request.text();
   const headers = request.headers;
+  let body = '';
+  let bytes: Uint8Array | undefined;
+  if (request.body !== null) {
+    if (MULTIPART.test(headers.get('content-type') ?? '')) {
+      bytes = new Uint8Array(await request.arrayBuffer());
+      body = new TextDecoder().decode(bytes);
+    } else {
+      body = await request.text();
+    }
+  }
   return {
     method: request.method.toUpperCase(),
     path: url.pathname,
     query: url.searchParams,
     headers: (name) => headers.get(name) ?? undefined,
     body,
+    ...(bytes === undefined ? {} : { bytes }),
   };
 }
 

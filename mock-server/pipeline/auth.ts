@@ -1,10 +1,11 @@
 /**
  * `Authorization: Bearer <key>`. A missing, malformed, unknown or revoked key is `401`, with a
- * message that says which, and never the key itself.
+ * message that says which, and never the key itself. A read key may only read: anything but `GET`
+ * is `403 insufficient_scope`, decided before the body is looked at.
  */
 import { MockApiError } from '../kernel/errors.ts';
 import { sha256Hex } from '../kernel/sha256.ts';
-import { isKeyFormat } from '../tenancy/keys.ts';
+import { isKeyFormat, type KeyRecord } from '../tenancy/keys.ts';
 import type { Tenants } from '../tenancy/tenants.ts';
 import type { Space } from '../tenancy/workspace.ts';
 
@@ -20,8 +21,11 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** The space a request's key opens; throws `401` otherwise. */
-export function authenticate(tenants: Tenants, header: string | undefined): Space {
+/** The space a request's key opens, and the key; throws `401` otherwise. */
+export function authenticate(
+  tenants: Tenants,
+  header: string | undefined,
+): { space: Space; key: KeyRecord } {
   if (header === undefined || header.trim() === '') {
     throw unauthorized(
       'No API key was sent. Pass it as "Authorization: Bearer <key>"; test keys start with iiq_test_.',
@@ -38,11 +42,25 @@ export function authenticate(tenants: Tenants, header: string | undefined): Spac
       'The API key is malformed: keys are iiq_test_ or iiq_live_ followed by 32 or more letters and digits.',
     );
   }
-  const space = tenants.authenticate(sha256Hex(key));
-  if (space === undefined) {
+  const found = tenants.findKey(sha256Hex(key));
+  if (found === undefined) {
     throw unauthorized(
-      'The API key is not valid: it was revoked or never existed. Create a new key and deploy it.',
+      'The API key is not valid: no such key exists. Check that it was copied whole, or create a new key.',
     );
   }
-  return space;
+  if (found.key.revoked) {
+    throw unauthorized(
+      `This API key (ending ${found.key.last4}) was revoked. Create a new key and deploy it in its place.`,
+    );
+  }
+  return { space: found.workspace.spaces[found.key.mode], key: found.key };
+}
+
+/** Throws `403 insufficient_scope` when a read key tries anything but `GET`. */
+export function requireScope(key: KeyRecord, method: string, path: string): void {
+  if (key.scope === 'write' || method === 'GET' || method === 'HEAD') return;
+  throw new MockApiError(
+    'insufficient_scope',
+    `This API key is read-only (scope read); ${method} ${path} needs a key with the write scope. Use a write key for changes, and keep read keys for dashboards and reports.`,
+  );
 }

@@ -22,6 +22,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, { status: number; type: Er
   invalid_point_values: { status: 422, type: 'invalid_request_error' },
   object_type_mismatch: { status: 422, type: 'invalid_request_error' },
   plan_required: { status: 403, type: 'permission_error' },
+  insufficient_scope: { status: 403, type: 'permission_error' },
 };
 
 /** The code a status stands for when an error is injected by status alone. */

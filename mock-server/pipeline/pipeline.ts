@@ -10,11 +10,13 @@ import type { Fault, Faults } from '../kernel/faults.ts';
 import { fingerprint } from '../kernel/idempotency.ts';
 import type { Bucket, RateState } from '../kernel/rate-limits.ts';
 import { creditsView } from '../tenancy/credits.ts';
+import type { KeyRecord } from '../tenancy/keys.ts';
 import { planRequired } from '../tenancy/plans.ts';
 import type { Space } from '../tenancy/workspace.ts';
-import { authenticate } from './auth.ts';
+import { authenticate, requireScope } from './auth.ts';
 import { codeForStatus } from './error-body.ts';
 import type { RequestJournal } from './journal.ts';
+import { formFingerprint, isMultipart, type MultipartForm, parseForm } from './multipart.ts';
 import { asApiError, errorResponse, finish, jsonResponse, withQuota } from './respond.ts';
 import type { MockRequest, MockResponse, Route, RouteContext, TransportFault } from './route.ts';
 import { Router } from './router.ts';
@@ -45,6 +47,7 @@ interface Call {
   route: Route;
   params: Record<string, string>;
   space: Space;
+  key: KeyRecord;
   mode: 'test' | undefined;
   requestId: string;
   rate: RateState;
@@ -96,18 +99,35 @@ function injectedFailure(fault: Fault): MockApiError {
 
 function bodyTooLarge(request: MockRequest): boolean {
   if (request.bodyTooLarge === true) return true;
+  if (request.bytes !== undefined) return request.bytes.length > MAX_BODY_BYTES;
   // Characters never outnumber UTF-8 bytes, so only long bodies need an exact count.
   const body = request.body;
   return body.length > MAX_BODY_BYTES / 3 && new TextEncoder().encode(body).length > MAX_BODY_BYTES;
 }
 
+/** A request's input once read: the JSON body or the form, and the query. */
+interface Input {
+  body: unknown;
+  query: unknown;
+  form?: MultipartForm;
+}
+
 /** The validated body and query of a request; throws a 400 (such failures are never stored). */
-function readInput(route: Route, request: MockRequest): { body: unknown; query: unknown } {
+function readInput(route: Route, request: MockRequest): Input {
+  const form = route.multipart !== undefined && isMultipart(request) ? route.multipart : undefined;
   if (bodyTooLarge(request)) {
     throw new MockApiError(
       'invalid_request',
       `The request body is larger than ${MAX_BODY_BYTES} bytes. Split the request (bulk jobs take up to 1,000 domains).`,
+      form === undefined ? {} : { field: form.files[0] },
     );
+  }
+  const readQuery = () =>
+    route.query === undefined
+      ? undefined
+      : validate(route.query, queryObject(request.query, route.queryLists));
+  if (form !== undefined) {
+    return { body: undefined, query: readQuery(), form: parseForm(request, form.files) };
   }
   let body: unknown;
   if (route.body !== undefined) {
@@ -116,11 +136,7 @@ function readInput(route: Route, request: MockRequest): { body: unknown; query: 
     route.precheck?.(raw);
     body = validate(route.body, raw);
   }
-  const query =
-    route.query === undefined
-      ? undefined
-      : validate(route.query, queryObject(request.query, route.queryLists));
-  return { body, query };
+  return { body, query: readQuery() };
 }
 
 export function createPipeline(host: PipelineHost, options: PipelineOptions): Handle {
@@ -161,16 +177,21 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
     return send(call, errorResponse(asApiError(error), call.requestId, call.mode));
   }
 
-  function runHandler(call: Call, input: { body: unknown; query: unknown }): MockResponse {
+  function runHandler(call: Call, input: Input): MockResponse {
     const context: RouteContext<unknown, unknown> = {
       ctx: host,
       space: call.space,
+      key: { mode: call.key.mode, scope: call.key.scope, last4: call.key.last4 },
       params: call.params,
       body: input.body,
       query: input.query,
       json: (status, payload, headers) => jsonResponse(status, payload, call.mode, headers),
     };
     try {
+      const multipart = call.route.multipart;
+      if (input.form !== undefined && multipart !== undefined) {
+        return multipart.handler(call.request, { ...context, body: undefined, form: input.form });
+      }
       return call.route.handler(call.request, context);
     } catch (error) {
       return errorResponse(asApiError(error), call.requestId, call.mode);
@@ -178,7 +199,7 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
   }
 
   /** Runs the handler once per `Idempotency-Key`: a repeat is replayed, a different body is 409. */
-  function idempotently(call: Call, input: { body: unknown; query: unknown }): MockResponse {
+  function idempotently(call: Call, input: Input): MockResponse {
     const key = WRITES.has(call.request.method)
       ? call.request.headers('idempotency-key')
       : undefined;
@@ -187,7 +208,11 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
       const message = 'Idempotency-Key must be 1 to 255 characters long.';
       return fail(call, new MockApiError('invalid_request', message, { field: 'Idempotency-Key' }));
     }
-    const print = fingerprint(call.request.method, call.request.path, input.body);
+    const print = fingerprint(
+      call.request.method,
+      call.request.path,
+      input.form === undefined ? input.body : formFingerprint(input.form),
+    );
     const found = call.space.idempotency.lookup(key, print, call.now);
     if (found.kind === 'conflict') {
       const message =
@@ -254,16 +279,23 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
     }
 
     let space: Space;
+    let key: KeyRecord;
     try {
-      space = authenticate(host.tenants, request.headers('authorization'));
+      ({ space, key } = authenticate(host.tenants, request.headers('authorization')));
     } catch (error) {
       return anonymous(asApiError(error), match.route);
     }
     const { route, params } = match;
     const rate = space.workspace.rateLimits[route.bucket].hit(now);
     const mode = space.mode === 'test' ? 'test' : undefined;
-    const call: Call = { request, route, params, space, mode, requestId, rate, now, started };
+    const call: Call = { request, route, params, space, key, mode, requestId, rate, now, started };
     if (!rate.allowed) return fail(call, rateLimited(route.bucket, rate.retryAfter ?? 1));
+    // The scope is the key's, not the body's: a read key is refused before its body is read.
+    try {
+      requireScope(key, request.method, path);
+    } catch (error) {
+      return fail(call, error);
+    }
 
     const fault = host.faults.take(request.method, path.slice(base.length), route.path);
     if (fault?.kind === 'status') {
@@ -280,7 +312,7 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
       return fail(call, planRequired(plans.feature, plans.names, space.workspace.plan.name));
     }
 
-    let input: { body: unknown; query: unknown };
+    let input: Input;
     try {
       input = readInput(route, request);
     } catch (error) {

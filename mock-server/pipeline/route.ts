@@ -12,6 +12,7 @@ import type * as z from 'zod/mini';
 import type { operations, paths } from '../../src/generated/openapi.ts';
 import type { MockContext } from '../context.ts';
 import type { Bucket } from '../kernel/rate-limits.ts';
+import type { KeyScope, Mode } from '../tenancy/keys.ts';
 import type { PlanName } from '../tenancy/plans.ts';
 import type { Space } from '../tenancy/workspace.ts';
 
@@ -27,6 +28,11 @@ export interface MockRequest {
   headers: (name: string) => string | undefined;
   /** The raw body ('' when there is none). */
   body: string;
+  /**
+   * The raw body as bytes, when the door has them: a door should pass them for
+   * `multipart/form-data`, whose files may not be text. Without them, `body` is encoded as UTF-8.
+   */
+  bytes?: Uint8Array;
   /** Set by a door that stopped reading a body over the size limit (`body` is then empty). */
   bodyTooLarge?: boolean;
   /** Set by a door whose HTTP parser refused the request: answered with this error, nothing else. */
@@ -84,6 +90,8 @@ export interface RouteContext<
   readonly ctx: MockContext;
   /** The workspace and mode the key opened. */
   readonly space: Space;
+  /** The key the request was made with, as `GET /account` shows it (never the key itself). */
+  readonly key: { readonly mode: Mode; readonly scope: KeyScope; readonly last4: string };
   /** Path parameters, decoded, e.g. `{ id: 'scr_…' }`. */
   readonly params: Readonly<Params>;
   /** The validated body (routes with a body schema). */
@@ -92,6 +100,42 @@ export interface RouteContext<
   readonly query: Query;
   /** A JSON response; adds `"mode": "test"` for test keys. */
   json(status: number, body: object, headers?: Record<string, string>): MockResponse;
+}
+
+/** A file part of a form. */
+export interface FormFile {
+  /** The file name the client gave, if any. */
+  readonly filename: string | undefined;
+  /** The part's media type, e.g. `text/csv`, if given. */
+  readonly mediaType: string | undefined;
+  readonly bytes: Uint8Array;
+}
+
+/** A parsed `multipart/form-data` body (`pipeline/multipart.ts` parses it). */
+export interface MultipartForm {
+  /** Text fields, by name. */
+  readonly fields: ReadonlyMap<string, string>;
+  /** File parts, by field name. */
+  readonly files: ReadonlyMap<string, FormFile>;
+}
+
+/** The context of a `multipart/form-data` request: the parsed form instead of a JSON body. */
+export interface MultipartContext<Query = undefined, Params = Record<string, string>>
+  extends RouteContext<undefined, Query, Params> {
+  readonly form: MultipartForm;
+}
+
+/**
+ * A route that also takes `multipart/form-data` (a file upload). The body keeps the 1 MB limit;
+ * a body over it is `400` on the first of `files`.
+ */
+export interface MultipartOption<Query = unknown, Params = Record<string, string>> {
+  /** The names of the parts that carry files (read as bytes, whatever their headers say). */
+  readonly files: readonly [string, ...string[]];
+  readonly handler: (
+    request: MockRequest,
+    context: MultipartContext<Query, Params>,
+  ) => MockResponse;
 }
 
 /** A row of the route table. */
@@ -109,6 +153,8 @@ export interface Route<Body = unknown, Query = unknown, Params = Record<string, 
   readonly queryLists?: readonly string[];
   /** Checks the parsed body before the schema does, for rules a schema says poorly. Throws a 400. */
   readonly precheck?: (raw: unknown) => void;
+  /** Also accept `multipart/form-data`, answered by its own handler. */
+  readonly multipart?: MultipartOption<Query, Params>;
   /** The body may be left out altogether; it is then read as `{}`. */
   readonly optionalBody?: boolean;
   /**

@@ -47,7 +47,10 @@ export interface PersonFixture {
 
 export interface CompanyFixture {
   domain: string;
+  /** The short name texts use (`Stripe`). */
   name: string;
+  /** The display name a Score shows as `company` (`Stripe, Inc.`). */
+  company: string;
   industry: string;
   employees: number;
   headquarters: string;

@@ -47,6 +47,8 @@ export type PersonProfile = Pick<PersonFixture, 'name' | 'title' | 'seniority' |
 export interface Snapshot {
   domain: string;
   name: string;
+  /** The display name on a Score (`Stripe, Inc.`). */
+  company: string;
   score: number;
   band: Band;
   delta30d: number;
@@ -91,6 +93,7 @@ function staticSnapshot(company: CompanyFixture, at: number): Snapshot {
   return {
     domain: company.domain,
     name: company.name,
+    company: company.company,
     score: company.score,
     band: bandOf(company.score),
     delta30d: company.score - (company.history[0] ?? company.score),

@@ -111,6 +111,7 @@ export function syntheticCompany(domain: string): CompanyFixture {
   return {
     domain,
     name: company.name,
+    company: company.name,
     industry: random.pick(INDUSTRIES),
     employees: random.pick([40, 120, 350, 800, 2_500, 7_000]),
     headquarters: random.pick(CITIES),

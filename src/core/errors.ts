@@ -137,6 +137,14 @@ export class PlanRequiredError extends APIError {
   override name = 'PlanRequiredError';
 }
 
+/**
+ * 403 `insufficient_scope`: the key is read-only (`read` scope) and the call needs the `write`
+ * scope. Use a write key for changes; retrying with the same key will not help.
+ */
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+}
+
 /** 404 `not_found`: no object with that ID exists in the key's workspace and mode. */
 export class NotFoundError extends APIError {
   override name = 'NotFoundError';

@@ -37,8 +37,11 @@ export interface MiddlewareRequest {
    * real key back as the request leaves, and ignores an `authorization` set here.
    */
   headers: Headers;
-  /** The JSON body, or `undefined` for a request without one. */
-  body: string | undefined;
+  /**
+   * The JSON body, a `FormData` for a file upload (`bulk.createFromCsv`), or `undefined` for a
+   * request without one.
+   */
+  body: string | FormData | undefined;
 }
 
 /** Sends the request through the rest of the chain and, at its end, `fetch`. */

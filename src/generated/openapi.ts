@@ -22,6 +22,10 @@ export interface paths {
          *     Subdomains, schemes, ports and paths are stripped with the Public Suffix List:
          *     `https://www.shop.example.co.uk/path` is scored as `example.co.uk`.
          *
+         *     Every score says what to do with it: the company's name, its buying stage and urgency, why now,
+         *     the key triggers behind it and when it decays. `include` adds `talk_track` (3 to 5 Markdown
+         *     bullets) and `email_subject`. They are derived from the same evidence as the score.
+         *
          *     When a cold-cache miss would take longer than 3 seconds and `webhook_url` is given, the API
          *     answers `202` at once with a pending score; the finished score is then delivered to that URL
          *     as a `score.computed` event and can also be fetched with `GET /score/{id}`. The delivery is
@@ -77,6 +81,16 @@ export interface paths {
          *     Deferred jobs run in the overnight cache window and finish within 8 hours.
          *
          *     At most 10 jobs per workspace can be queued or running at once; an 11th is `429`.
+         *
+         *     The domains can also come from a CSV file, sent as `multipart/form-data` with a `file` part
+         *     (UTF-8, a byte order mark allowed, RFC 4180 quoting, lines ending in CRLF or LF, even mixed)
+         *     whose header row has a `domain` column (any case) and, optionally, `company_name`; `deferred`,
+         *     `webhook_url` and `tag` are form fields. The file holds at most 1,000 data rows and the whole
+         *     request at most 1 MB; a file that is empty, not UTF-8 text, malformed CSV, without a `domain`
+         *     column, with a row whose field count differs from the header's, or with no valid domain is
+         *     `400` on `file`. Rows whose domain is not valid do not fail the upload: they are listed in the
+         *     job's `rejected_rows` and not billed. The job's `source` is `csv`, and its CSV results carry
+         *     `company_name` when the file had that column.
          */
         post: operations["createBulkJob"];
         delete?: never;
@@ -117,7 +131,8 @@ export interface paths {
          * @description The scores computed so far, in the order the domains were submitted (after de-duplication).
          *     Unscorable domains are not in `data`; they are listed in the job's `unscorable` array.
          *     With `format=csv` the whole result set, unscorable domains included, is returned as one CSV
-         *     document with the columns `domain,status,score,band,delta_30d,funding,hiring,news,tech,web,action,computed_at`.
+         *     document with the columns `domain,status,score,band,delta_30d,funding,hiring,news,tech,web,action,computed_at`;
+         *     a job made from a CSV file with a `company_name` column has `company_name` after `domain`.
          */
         get: operations["listBulkJobResults"];
         put?: never;
@@ -290,7 +305,10 @@ export interface paths {
         };
         /**
          * List a watchlist's accounts
-         * @description The accounts on a watchlist with their latest score, most recently added first.
+         * @description The accounts on a watchlist with their latest score, most recently added first (`sort=added`,
+         *     accounts added together in the order they were given), or highest score first (`sort=score`;
+         *     ties by domain A-Z, unscored accounts last). `band` keeps the accounts in one band (unscored
+         *     ones have none).
          */
         get: operations["listWatchlistAccounts"];
         /**
@@ -399,6 +417,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/prioritize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the accounts to work today
+         * @description Every account of the workspace's watchlists (each domain once, with the IDs of the watchlists
+         *     it is on), or of one watchlist (`watchlist_id`), with its latest score and a `priority` from 0
+         *     to 100. Accounts without a score (not scored yet, or unscorable) are left out. `band` and
+         *     `urgency` filter.
+         *
+         *     This is the one list not ordered newest first: it is ordered by `priority`, highest first,
+         *     then by `score`, highest first, then by domain A-Z, so the same state always gives the same
+         *     order.
+         *
+         *     `priority` is `0.6 × score` (rounded), plus 25 (`act_now`), 15 (`this_week`), 5
+         *     (`this_month`) or 0 (`monitor`) for urgency, plus `delta_30d` capped to -10..+10, plus 5 for
+         *     strong evidence from today or yesterday or 3 for strong evidence from the last 7 days; kept
+         *     within 0..100. `reasons` has one line per term, ending with its points (`Score 94 (HOT):
+         *     +56`). A read: free, counted against the reads rate limit.
+         */
+        get: operations["listPriorityAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/account": {
         parameters: {
             query?: never;
@@ -408,7 +459,7 @@ export interface paths {
         };
         /**
          * Retrieve the account
-         * @description The workspace behind the key, its plan, the credits left in this cycle and when the cycle resets.
+         * @description The workspace behind the key, its plan, the credits left in this cycle and when the cycle resets, and the calling key itself (mode, scope and last four characters).
          */
         get: operations["retrieveAccount"];
         put?: never;
@@ -1103,6 +1154,23 @@ export interface components {
              * @description When the underlying signals were last refreshed.
              */
             computed_at: string;
+            /** @description The company's display name, e.g. `Stripe, Inc.`. */
+            company: string | null;
+            buying_stage: components["schemas"]["BuyingStageOrNull"];
+            urgency: components["schemas"]["UrgencyOrNull"];
+            /** @description One sentence naming the freshest strong evidence (one of `key_triggers`), or saying there is none. */
+            why_now: string | null;
+            /** @description Short labels of the evidence behind the score, strongest signal first; each is the title of a piece of evidence that `include` `signals.evidence` shows. */
+            key_triggers: string[];
+            /**
+             * Format: date-time
+             * @description When the score falls out of its band if no new signal arrives; null for COLD (nothing lower to fall to).
+             */
+            decay_date: string | null;
+            /** @description 3 to 5 Markdown bullets for a first call, built from the triggers, the action and the buying stage. Only with `include` `talk_track`. */
+            talk_track?: string;
+            /** @description A subject line for a first email. Only with `include` `email_subject`. */
+            email_subject?: string;
             /** @description The last 30 daily score values, oldest first. Only with `include` `history`. */
             history?: components["schemas"]["HistoryPoint"][];
             /** @description The top 5 contacts by score. Only with `include` `people`. */
@@ -1125,7 +1193,26 @@ export interface components {
             mode?: components["schemas"]["Mode"];
         };
         /** @enum {string} */
-        ScoreInclude: "signals.evidence" | "history" | "people";
+        ScoreInclude: "signals.evidence" | "history" | "people" | "talk_track" | "email_subject";
+        /**
+         * @description Where the account is in a purchase, from the score, `delta_30d` and the age of the freshest
+         *     trigger: `decision` (score >= 90, a trigger from the last 7 days), `active_evaluation`
+         *     (score >= 80, or >= 70 and rising 8 or more, with a trigger from the last 14 days),
+         *     `research` (score >= 60, or rising 8 or more), else `awareness`.
+         * @enum {string}
+         */
+        BuyingStage: "awareness" | "research" | "active_evaluation" | "decision";
+        /** @description The buying stage, or null when unscorable. */
+        BuyingStageOrNull: components["schemas"]["BuyingStage"] | null;
+        /**
+         * @description How soon to reach out: `act_now` (HOT, a trigger from the last 7 days, not falling),
+         *     `this_week` (any other HOT, or WARM rising 8 or more with a trigger from the last 14 days),
+         *     `this_month` (any other WARM, or COLD rising 8 or more), else `monitor`.
+         * @enum {string}
+         */
+        Urgency: "act_now" | "this_week" | "this_month" | "monitor";
+        /** @description The urgency, or null when unscorable. */
+        UrgencyOrNull: components["schemas"]["Urgency"] | null;
         ScoreCreateParams: {
             domain: components["schemas"]["DomainInput"];
             /**
@@ -1133,7 +1220,7 @@ export interface components {
              * @default false
              */
             force_refresh?: boolean;
-            /** @description Optional expansions. */
+            /** @description Optional expansions (`talk_track` and `email_subject` add those fields). */
             include?: components["schemas"]["ScoreInclude"][];
             /**
              * Format: uri
@@ -1163,6 +1250,13 @@ export interface components {
         /** @description An asynchronous job scoring up to 1,000 domains. */
         BulkJob: {
             id: string;
+            /**
+             * @description How the domains were sent, a JSON list or a CSV file.
+             * @enum {string}
+             */
+            source: "json" | "csv";
+            /** @description Rows of an uploaded CSV file whose domain is not valid (not scored, not billed); always empty for JSON. */
+            rejected_rows: components["schemas"]["RejectedRow"][];
             status: components["schemas"]["BulkJobStatus"];
             /** @description Runs in the overnight cache window at half price; finishes within 8 hours. */
             deferred: boolean;
@@ -1183,6 +1277,14 @@ export interface components {
             /** Format: date-time */
             completed_at: string | null;
         };
+        RejectedRow: {
+            /** @description The data row, counting from 1 after the header row (a quoted line break does not start a new row). */
+            row: number;
+            /** @description The row's `domain` value, cut to 256 characters. */
+            value: string;
+            /** @description Why it was rejected. */
+            message: string;
+        };
         BulkJobResponse: components["schemas"]["BulkJob"] & {
             mode?: components["schemas"]["Mode"];
         };
@@ -1197,6 +1299,23 @@ export interface components {
             /**
              * Format: uri
              * @description Where to deliver `score.bulk.completed`. Must be the `url` of a webhook endpoint of the workspace (same mode), created first with `POST /webhook_endpoints`; its secret signs the delivery. Like every URL the API calls, it must be public http(s). Otherwise `400 invalid_request` on `webhook_url`.
+             */
+            webhook_url?: string;
+            /** @description Free-form label echoed back in webhook payloads. */
+            tag?: string;
+        };
+        /** @description A bulk job from a CSV file, as `multipart/form-data`. */
+        BulkJobCsvCreateParams: {
+            /** @description The CSV file (UTF-8) with a header row that has a `domain` column and, optionally, `company_name`; at most 1,000 data rows, and the request at most 1 MB. */
+            file: string;
+            /**
+             * @description Run in the overnight cache window for half the credits (`true` or `false`).
+             * @default false
+             */
+            deferred?: boolean;
+            /**
+             * Format: uri
+             * @description Where to deliver `score.bulk.completed`; the `url` of a webhook endpoint of the workspace.
              */
             webhook_url?: string;
             /** @description Free-form label echoed back in webhook payloads. */
@@ -1392,7 +1511,7 @@ export interface components {
         WatchlistAccountsParams: {
             accounts: components["schemas"]["DomainInput"][];
         };
-        /** @description An account on a watchlist with its latest score. */
+        /** @description An account on a watchlist with its latest score (the account intelligence fields are null, and `key_triggers` empty, until it is scored). */
         WatchlistAccount: {
             domain: components["schemas"]["Domain"];
             /** @description The latest score's ID, null until first scored. */
@@ -1404,6 +1523,19 @@ export interface components {
             added_at: string;
             /** Format: date-time */
             last_scored_at: string | null;
+            /** @description The company's display name, e.g. `Stripe, Inc.`. */
+            company: string | null;
+            buying_stage: components["schemas"]["BuyingStageOrNull"];
+            urgency: components["schemas"]["UrgencyOrNull"];
+            /** @description One sentence naming the freshest strong evidence (one of `key_triggers`), or saying there is none. */
+            why_now: string | null;
+            /** @description Short labels of the evidence behind the score, strongest signal first; each is the title of a piece of evidence that `include` `signals.evidence` shows. */
+            key_triggers: string[];
+            /**
+             * Format: date-time
+             * @description When the score falls out of its band if no new signal arrives; null for COLD (nothing lower to fall to).
+             */
+            decay_date: string | null;
         };
         WatchlistAccountList: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["WatchlistAccount"][];
@@ -1421,6 +1553,32 @@ export interface components {
         };
         WatchlistAccountsResponse: components["schemas"]["WatchlistAccounts"] & {
             mode?: components["schemas"]["Mode"];
+        };
+        /** @description A watchlist account with its latest score and how urgently to work it. */
+        PriorityAccount: {
+            domain: components["schemas"]["Domain"];
+            company: string;
+            score: number;
+            /** @enum {string} */
+            band: "HOT" | "WARM" | "COLD";
+            delta_30d: number;
+            urgency: components["schemas"]["Urgency"];
+            buying_stage: components["schemas"]["BuyingStage"];
+            why_now: string;
+            key_triggers: string[];
+            action: string;
+            /** @description How urgently to work the account, 0 to 100 (the formula is in the description of `GET /prioritize`). */
+            priority: number;
+            /** @description One line per term of `priority` (score, urgency, 30-day change, fresh evidence), each ending with its points, e.g. `Score 94 (HOT): +56`. */
+            reasons: string[];
+            /** @description The watchlists the account is on, oldest first. */
+            watchlist_ids: string[];
+            score_id: string;
+            /** Format: date-time */
+            computed_at: string;
+        };
+        PriorityAccountList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["PriorityAccount"][];
         };
         Deleted: {
             id: string;
@@ -1467,6 +1625,11 @@ export interface components {
         };
         /** @enum {string} */
         Plan: "starter" | "team" | "scale";
+        /**
+         * @description `write`: every endpoint. `read`: `GET` endpoints only.
+         * @enum {string}
+         */
+        KeyScope: "read" | "write";
         Account: {
             /** @description The workspace ID. */
             id: string;
@@ -1487,6 +1650,14 @@ export interface components {
                 score_per_minute: number;
                 reads_per_minute: number;
                 concurrent_bulk_jobs: number;
+            };
+            /** @description The key this request was made with. */
+            key: {
+                /** @enum {string} */
+                mode: "test" | "live";
+                scope: components["schemas"]["KeyScope"];
+                /** @description The key's last four characters. */
+                last4: string;
             };
         };
         AccountResponse: components["schemas"]["Account"] & {
@@ -1729,7 +1900,7 @@ export interface components {
             mode?: components["schemas"]["Mode"];
         };
         /** @enum {string} */
-        ErrorCode: "invalid_request" | "unauthorized" | "insufficient_credits" | "restricted_use" | "not_found" | "idempotency_conflict" | "unscorable_domain" | "unresolvable_person" | "rate_limited" | "internal_error" | "invalid_point_values" | "object_type_mismatch" | "plan_required";
+        ErrorCode: "invalid_request" | "unauthorized" | "insufficient_credits" | "restricted_use" | "not_found" | "idempotency_conflict" | "unscorable_domain" | "unresolvable_person" | "rate_limited" | "internal_error" | "invalid_point_values" | "object_type_mismatch" | "plan_required" | "insufficient_scope";
         FieldError: {
             field: string;
             message: string;
@@ -2237,6 +2408,67 @@ export interface components {
         };
         /** @description `restricted_use`: the input triggered the acceptable-use filter (special-category data, prohibited verticals). */
         RestrictedUse: {
+            headers: {
+                "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "type": "permission_error",
+                 *         "code": "restricted_use",
+                 *         "message": "This input is refused by the acceptable use policy.",
+                 *         "request_id": "req_01HZ9X3F7QMHN4Y"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description `insufficient_scope`: the key is read-only (`read` scope) and this call needs the `write` scope. Use a write key. */
+        InsufficientScope: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "type": "permission_error",
+                 *         "code": "insufficient_scope",
+                 *         "message": "This API key is read-only (scope read); POST /v1/score/bulk needs a key with the write scope.",
+                 *         "request_id": "req_01HZ9X3F7QMHN4Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description `restricted_use`: the input triggered the acceptable-use filter; or `insufficient_scope`: the key is read-only and this call needs the `write` scope. */
+        RestrictedUseOrInsufficientScope: {
             headers: {
                 "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2774,7 +3006,19 @@ export interface operations {
                      *       "action": "Reference Series H. Anchor on RevOps.",
                      *       "summary": "Stripe is showing fresh capital, aggressive RevOps hiring and a run of launch coverage. Funding and news are at cycle highs, and the hiring mix points at revenue operations. Engage now while the budget conversation is open.",
                      *       "cached": false,
-                     *       "computed_at": "2026-05-28T14:02:11Z"
+                     *       "computed_at": "2026-05-28T14:02:11Z",
+                     *       "company": "Stripe, Inc.",
+                     *       "buying_stage": "decision",
+                     *       "urgency": "act_now",
+                     *       "why_now": "Today: Pricing page traffic up 18% month over month (web), with 4 more strong signals in 30 days.",
+                     *       "key_triggers": [
+                     *         "Coverage of a late-stage financing round",
+                     *         "Developer conference keynote coverage",
+                     *         "Hiring: Senior Revenue Operations Analyst",
+                     *         "Pricing page traffic up 18% month over month",
+                     *         "Added a product analytics tool to the docs site"
+                     *       ],
+                     *       "decay_date": "2026-06-05T00:00:00Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ScoreResponse"];
@@ -2804,7 +3048,7 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["InsufficientCredits"];
-            403: components["responses"]["RestrictedUse"];
+            403: components["responses"]["RestrictedUseOrInsufficientScope"];
             409: components["responses"]["IdempotencyConflict"];
             422: components["responses"]["UnscorableDomain"];
             429: components["responses"]["RateLimited"];
@@ -2901,6 +3145,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["BulkJobCreateParams"];
+                "multipart/form-data": components["schemas"]["BulkJobCsvCreateParams"];
             };
         };
         responses: {
@@ -2928,6 +3173,7 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["InsufficientCredits"];
+            403: components["responses"]["InsufficientScope"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -3080,7 +3326,7 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["InsufficientCredits"];
-            403: components["responses"]["RestrictedUse"];
+            403: components["responses"]["RestrictedUseOrInsufficientScope"];
             409: components["responses"]["IdempotencyConflict"];
             422: components["responses"]["UnresolvablePerson"];
             429: components["responses"]["RateLimited"];
@@ -3365,6 +3611,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -3457,6 +3704,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
@@ -3517,6 +3765,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
@@ -3526,6 +3775,10 @@ export interface operations {
     listWatchlistAccounts: {
         parameters: {
             query?: {
+                /** @description Only accounts in this band. */
+                band?: "HOT" | "WARM" | "COLD";
+                /** @description `added` (default): most recently added first. `score`: highest score first. */
+                sort?: "added" | "score";
                 /** @description Page size, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page. */
@@ -3627,6 +3880,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
@@ -3689,6 +3943,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
@@ -3787,6 +4042,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -3837,6 +4093,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
@@ -3918,6 +4175,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listPriorityAccounts: {
+        parameters: {
+            query?: {
+                /** @description Only the accounts of this watchlist (`404` when it does not exist). */
+                watchlist_id?: string;
+                /** @description Only accounts in this band. */
+                band?: "HOT" | "WARM" | "COLD";
+                /** @description Only accounts of this urgency. */
+                urgency?: components["schemas"]["Urgency"];
+                /** @description Page size, 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of accounts, highest priority first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Quota-Limit": components["headers"]["X-Quota-Limit"];
+                    "X-Quota-Used": components["headers"]["X-Quota-Used"];
+                    "X-Quota-Remaining": components["headers"]["X-Quota-Remaining"];
+                    "X-Quota-Reset": components["headers"]["X-Quota-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriorityAccountList"];
                 };
             };
             400: components["responses"]["InvalidRequest"];
@@ -4141,6 +4445,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -4233,6 +4538,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
@@ -4293,6 +4599,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
@@ -4420,6 +4727,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             422: components["responses"]["ScoringRuleRefused"];
@@ -4477,6 +4785,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
@@ -4601,6 +4910,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             422: components["responses"]["ObjectTypeMismatch"];
@@ -4662,6 +4972,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             422: components["responses"]["ObjectTypeMismatch"];
@@ -4714,6 +5025,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
@@ -4828,6 +5140,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -4927,6 +5240,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -5019,6 +5333,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
@@ -5079,6 +5394,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["RateLimited"];
@@ -5339,7 +5655,19 @@ export interface operations {
                  *           "action": "Reference Series H. Anchor on RevOps.",
                  *           "summary": "Stripe is showing fresh capital, aggressive RevOps hiring and a run of launch coverage. Funding and news are at cycle highs, and the hiring mix points at revenue operations. Engage now while the budget conversation is open.",
                  *           "cached": false,
-                 *           "computed_at": "2026-05-28T14:02:11Z"
+                 *           "computed_at": "2026-05-28T14:02:11Z",
+                 *           "company": "Stripe, Inc.",
+                 *           "buying_stage": "decision",
+                 *           "urgency": "act_now",
+                 *           "why_now": "Today: Pricing page traffic up 18% month over month (web), with 4 more strong signals in 30 days.",
+                 *           "key_triggers": [
+                 *             "Coverage of a late-stage financing round",
+                 *             "Developer conference keynote coverage",
+                 *             "Hiring: Senior Revenue Operations Analyst",
+                 *             "Pricing page traffic up 18% month over month",
+                 *             "Added a product analytics tool to the docs site"
+                 *           ],
+                 *           "decay_date": "2026-06-05T00:00:00Z"
                  *         },
                  *         "trigger": "watchlist_refresh"
                  *       },

@@ -15,6 +15,7 @@ import {
   InvalidRequestError,
   NotFoundError,
   ObjectTypeMismatchError,
+  PermissionDeniedError,
   PlanRequiredError,
   RateLimitError,
   RestrictedUseError,
@@ -39,6 +40,7 @@ const byCode: Record<string, ErrorClass> = {
   invalid_point_values: InvalidPointValuesError,
   object_type_mismatch: ObjectTypeMismatchError,
   plan_required: PlanRequiredError,
+  insufficient_scope: PermissionDeniedError,
 };
 
 // Only for bodies that are not JSON errors: 422 has several codes, so it stays a plain APIError.
@@ -89,6 +91,8 @@ function hint(Class: ErrorClass, init: Omit<APIErrorInit, 'message'>, context: E
     }
     case RestrictedUseError:
       return 'The acceptable use policy refuses this input; retrying will not help.';
+    case PermissionDeniedError:
+      return 'This key can only read: use a key with the write scope (the apiKey option or IIQ_API_KEY) for calls that change anything.';
     case NotFoundError:
       return "Check the ID: objects belong to one workspace, and test-mode and live-mode objects don't see each other.";
     case IdempotencyConflictError:

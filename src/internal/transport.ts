@@ -33,6 +33,7 @@ export interface RequestSpec {
   path: string;
   /** A list is sent as the parameter repeated once per item (`?object_id=a&object_id=b`). */
   query?: Record<string, string | number | boolean | readonly string[] | undefined>;
+  /** Sent as JSON; a `FormData` is sent as `multipart/form-data` (its parts must be re-readable). */
   body?: unknown;
   /** `csv` asks for `text/csv` and returns the text; default `json`. */
   format?: 'json' | 'csv';
@@ -62,7 +63,7 @@ interface Call {
   url: string;
   /** Every header but `authorization`, lower case. */
   headers: Record<string, string>;
-  body: string | undefined;
+  body: string | FormData | undefined;
   format: 'json' | 'csv';
   idempotencyKey: string | null;
   /** Milliseconds per attempt, body included. */
@@ -144,8 +145,13 @@ export class Transport {
     const headers = { ...this.#baseHeaders };
     mergeHeaders(headers, request.headers);
     if (spec.format === 'csv') headers.accept = 'text/csv';
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // A form is sent as it is: fetch writes its multipart body and the boundary in Content-Type.
+    const body =
+      spec.body === undefined || spec.body instanceof FormData
+        ? spec.body
+        : JSON.stringify(spec.body);
+    if (typeof body === 'string') headers['content-type'] = 'application/json';
+    else if (body instanceof FormData) delete headers['content-type'];
     const idempotencyKey = spec.method === 'GET' ? null : idempotencyKeyOf(headers, request);
     const retries = request.maxRetries ?? this.#options.maxRetries;
     return {

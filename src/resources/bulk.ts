@@ -8,7 +8,18 @@ import { pollUntilOver } from '../core/poll.ts';
 import { APIResource, type ListParams, type WithMode } from '../core/resource.ts';
 import { parseParams } from '../core/validate.ts';
 import type { components } from '../generated/openapi.ts';
-import { BulkJobCreateParamsSchema, ListParamsSchema } from '../schemas/params.ts';
+import {
+  BulkJobCreateParamsSchema,
+  BulkJobCsvParamsSchema,
+  ListParamsSchema,
+} from '../schemas/params.ts';
+import { type CsvFile, csvForm } from './bulk-csv.ts';
+import {
+  checkScoreAllOptions,
+  runScoreAll,
+  type ScoreAllOptions,
+  type ScoreAllResult,
+} from './bulk-score-all.ts';
 import type { Score } from './scores.ts';
 
 type Schemas = components['schemas'];
@@ -21,6 +32,10 @@ export type BulkJobStatus = Schemas['BulkJobStatus'];
 export type UnscorableDomain = Schemas['UnscorableDomain'];
 /** Parameters of `bulk.create`. */
 export type BulkJobCreateParams = Schemas['BulkJobCreateParams'];
+/** Parameters of `bulk.createFromCsv`, beside the file. */
+export type BulkJobCsvParams = Omit<Schemas['BulkJobCsvCreateParams'], 'file'>;
+/** A row of an uploaded CSV file whose domain is not valid: not scored, not billed. */
+export type RejectedRow = Schemas['RejectedRow'];
 
 /** Options of `bulk.wait` and `bulk.createAndWait`. */
 export interface BulkWaitOptions {
@@ -58,6 +73,51 @@ export class BulkResource extends APIResource {
         body: { ...body, domains },
       };
     }, options);
+  }
+
+  /**
+   * Queues a job from a CSV file (what a CRM exports): a header row with a `domain` column (any
+   * case) and, optionally, `company_name`; at most 1,000 data rows and 1 MB. `file` is a string, a
+   * `Blob` (or `File`), a `Uint8Array` or a `ReadableStream` of bytes. Rows whose domain is not
+   * valid are listed in the job's `rejected_rows` and not billed; the results CSV carries
+   * `company_name`.
+   * @example
+   * const job = await iiq.bulk.createFromCsv('company_name,domain\nStripe,stripe.com\n');
+   */
+  createFromCsv(
+    file: CsvFile,
+    params: BulkJobCsvParams = {},
+    options?: RequestOptions,
+  ): APIPromise<WithMode<BulkJob>> {
+    return this.call(async () => {
+      const fields = parseParams(BulkJobCsvParamsSchema, params);
+      return {
+        operation: 'bulk.createFromCsv',
+        method: 'POST',
+        path: '/score/bulk',
+        body: await csvForm(file, fields),
+      };
+    }, options);
+  }
+
+  /**
+   * Scores any number of domains (an array, a generator, a stream of CRM rows) through bulk jobs
+   * of at most 1,000, with at most `concurrency` jobs in flight (default 5, at most 10), and
+   * yields one result per input item as each job completes. Memory stays bounded by the jobs in
+   * flight, whatever the input's length. A `429` for the workspace's job cap is waited out. Each
+   * job's `Idempotency-Key` is derived from its content: running the same input again within 24
+   * hours (after a crash) attaches to the jobs already paid for instead of paying twice.
+   * @example
+   * for await (const result of iiq.bulk.scoreAll(domains, { concurrency: 10 })) {
+   *   if (result.status === 'scored') console.log(result.domain, result.score.score);
+   * }
+   */
+  scoreAll(
+    domains: Iterable<string> | AsyncIterable<string>,
+    options: ScoreAllOptions = {},
+  ): AsyncGenerator<ScoreAllResult, void, undefined> {
+    checkScoreAllOptions(domains, options);
+    return runScoreAll(this, domains, options);
   }
 
   /** A job's status and progress. Never costs a credit. */

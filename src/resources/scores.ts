@@ -27,6 +27,12 @@ export type Evidence = Schemas['Evidence'];
 export type HistoryPoint = Schemas['HistoryPoint'];
 /** Parameters of `scores.create`. */
 export type ScoreCreateParams = Schemas['ScoreCreateParams'];
+/** An expansion of `scores.create`: `signals.evidence`, `history`, `people`, `talk_track`, `email_subject`. */
+export type ScoreInclude = Schemas['ScoreInclude'];
+/** Where the account is in a purchase: `awareness`, `research`, `active_evaluation`, `decision`. */
+export type BuyingStage = Schemas['BuyingStage'];
+/** How soon to reach out: `act_now`, `this_week`, `this_month`, `monitor`. */
+export type Urgency = Schemas['Urgency'];
 
 /**
  * True when the API accepted the score for later (`202`): it then has `status: 'pending'` and no

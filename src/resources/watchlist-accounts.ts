@@ -6,7 +6,10 @@ import { path } from '../core/path.ts';
 import { APIResource, type ListParams, type WithMode } from '../core/resource.ts';
 import { parseParams } from '../core/validate.ts';
 import type { components } from '../generated/openapi.ts';
-import { ListParamsSchema, WatchlistAccountsParamsSchema } from '../schemas/params.ts';
+import {
+  WatchlistAccountListParamsSchema,
+  WatchlistAccountsParamsSchema,
+} from '../schemas/params.ts';
 
 type Schemas = components['schemas'];
 
@@ -17,16 +20,28 @@ export type WatchlistAccounts = Schemas['WatchlistAccounts'];
 /** `{ accounts: [...] }`: 1 to 10,000 domains or URLs. */
 export type WatchlistAccountsParams = Schemas['WatchlistAccountsParams'];
 
+/** Parameters of `watchlists.accounts.list`: a page, a band to keep, and the order. */
+export interface WatchlistAccountListParams extends ListParams {
+  /** Only accounts in this band (unscored accounts have none). */
+  band?: 'HOT' | 'WARM' | 'COLD';
+  /** `added` (default): most recently added first; `score`: highest score first, unscored last. */
+  sort?: 'added' | 'score';
+}
+
 /** The accounts pinned to a watchlist. */
 export class WatchlistAccountsResource extends APIResource {
-  /** The accounts with their latest score, most recently added first. */
+  /**
+   * The accounts with their latest score, most recently added first, or highest score first
+   * with `sort: 'score'`; `band` keeps one band. Both apply to every page.
+   * @example for await (const a of iiq.watchlists.accounts.list(id, { band: 'HOT', sort: 'score' })) console.log(a.domain);
+   */
   list(
     id: string,
-    params: ListParams = {},
+    params: WatchlistAccountListParams = {},
     options?: RequestOptions,
   ): PagePromise<WatchlistAccount> {
     return this.paginate(() => {
-      const query = parseParams(ListParamsSchema, params);
+      const query = parseParams(WatchlistAccountListParamsSchema, params);
       return {
         operation: 'watchlists.accounts.list',
         path: path`/watchlists/${id}/accounts`,

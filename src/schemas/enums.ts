@@ -18,3 +18,10 @@ export const OutcomeKindSchema = z.enum([
   'lost',
   'disqualified',
 ]);
+
+/** A band to filter by (a filter never asks for "unscored"). */
+export const BandFilterSchema = z.enum(['HOT', 'WARM', 'COLD']);
+
+export const UrgencySchema = z.enum(['act_now', 'this_week', 'this_month', 'monitor']);
+
+export const BuyingStageSchema = z.enum(['awareness', 'research', 'active_evaluation', 'decision']);

@@ -6,9 +6,14 @@
  * not validated: unknown new fields and enum values from the API pass through the client untouched.
  */
 import * as z from 'zod/mini';
-import { AlertThresholdSchema, EventTypeSchema } from './enums.ts';
+import {
+  AlertThresholdSchema,
+  BuyingStageSchema,
+  EventTypeSchema,
+  UrgencySchema,
+} from './enums.ts';
 
-export { AlertThresholdSchema, EventTypeSchema };
+export { AlertThresholdSchema, BuyingStageSchema, EventTypeSchema, UrgencySchema };
 
 const dateTime = z.iso.datetime({ offset: true });
 const percent = z.int().check(z.minimum(0), z.maximum(100));
@@ -65,6 +70,16 @@ export const PersonSchema = z.object({
   resolved_at: dateTime,
 });
 
+/** The account intelligence fields, on a Score and a watchlist account. */
+const intelligence = {
+  company: z.nullable(z.string().check(z.minLength(1), z.maxLength(200))),
+  buying_stage: z.nullable(BuyingStageSchema),
+  urgency: z.nullable(UrgencySchema),
+  why_now: z.nullable(z.string().check(z.minLength(1), z.maxLength(140))),
+  key_triggers: z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(5)),
+  decay_date: z.nullable(dateTime),
+};
+
 export const ScoreSchema = z.object({
   id: prefixedId('scr'),
   domain: z.string(),
@@ -76,6 +91,9 @@ export const ScoreSchema = z.object({
   summary: z.string().check(z.minLength(1)),
   cached: z.boolean(),
   computed_at: dateTime,
+  ...intelligence,
+  talk_track: z.optional(z.string().check(z.minLength(1), z.maxLength(600))),
+  email_subject: z.optional(z.string().check(z.minLength(1), z.maxLength(78))),
   history: z.optional(z.array(HistoryPointSchema)),
   people: z.optional(z.array(PersonSchema).check(z.maxLength(5))),
 });
@@ -100,8 +118,16 @@ export const UnscorableDomainSchema = z.object({
   message: z.string(),
 });
 
+export const RejectedRowSchema = z.object({
+  row: z.int().check(z.minimum(1), z.maximum(1000)),
+  value: z.string().check(z.maxLength(256)),
+  message: z.string(),
+});
+
 export const BulkJobSchema = z.object({
   id: prefixedId('job'),
+  source: z.enum(['json', 'csv']),
+  rejected_rows: z.array(RejectedRowSchema).check(z.maxLength(1000)),
   status: z.enum(['queued', 'running', 'completed']),
   deferred: z.boolean(),
   tag: z.nullable(z.string()),
@@ -176,6 +202,25 @@ export const WatchlistAccountSchema = z.object({
   delta_30d: z.nullable(z.int()),
   added_at: dateTime,
   last_scored_at: z.nullable(dateTime),
+  ...intelligence,
+});
+
+export const PriorityAccountSchema = z.object({
+  domain: z.string(),
+  company: z.string().check(z.minLength(1), z.maxLength(200)),
+  score: percent,
+  band: z.enum(['HOT', 'WARM', 'COLD']),
+  delta_30d: z.int().check(z.minimum(-100), z.maximum(100)),
+  urgency: UrgencySchema,
+  buying_stage: BuyingStageSchema,
+  why_now: z.string().check(z.minLength(1), z.maxLength(140)),
+  key_triggers: z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(5)),
+  action: z.string().check(z.minLength(1), z.maxLength(140)),
+  priority: percent,
+  reasons: z.array(z.string()).check(z.minLength(4), z.maxLength(4)),
+  watchlist_ids: z.array(prefixedId('wl')).check(z.minLength(1)),
+  score_id: prefixedId('scr'),
+  computed_at: dateTime,
 });
 
 export const WatchlistAccountsSchema = z.object({
@@ -218,6 +263,11 @@ export const AccountSchema = z.object({
     reads_per_minute: z.int(),
     concurrent_bulk_jobs: z.int(),
   }),
+  key: z.object({
+    mode: z.enum(['test', 'live']),
+    scope: z.enum(['read', 'write']),
+    last4: z.string().check(z.minLength(4), z.maxLength(4)),
+  }),
 });
 
 export const ErrorCodeSchema = z.enum([
@@ -234,6 +284,7 @@ export const ErrorCodeSchema = z.enum([
   'invalid_point_values',
   'object_type_mismatch',
   'plan_required',
+  'insufficient_scope',
 ]);
 
 export const ErrorSchema = z.object({

@@ -12,7 +12,13 @@
  */
 import * as z from 'zod/mini';
 
-import { AlertThresholdSchema, EventTypeSchema, OutcomeKindSchema } from './enums.ts';
+import {
+  AlertThresholdSchema,
+  BandFilterSchema,
+  EventTypeSchema,
+  OutcomeKindSchema,
+  UrgencySchema,
+} from './enums.ts';
 
 const domainInput = z.string().check(z.minLength(1), z.maxLength(2048));
 
@@ -25,7 +31,11 @@ const httpUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));
 export const ScoreCreateParamsSchema = z.strictObject({
   domain: domainInput,
   force_refresh: z.optional(z.boolean()),
-  include: z.optional(z.array(z.enum(['signals.evidence', 'history', 'people'])).check(noRepeats)),
+  include: z.optional(
+    z
+      .array(z.enum(['signals.evidence', 'history', 'people', 'talk_track', 'email_subject']))
+      .check(noRepeats),
+  ),
   webhook_url: z.optional(httpUrl),
 });
 
@@ -41,6 +51,16 @@ export const IntentSearchCreateParamsSchema = z.strictObject({
   icp_domain: domainInput,
   max_results: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
   lite: z.optional(z.boolean()),
+  webhook_url: z.optional(httpUrl),
+  tag: z.optional(z.string().check(z.maxLength(255))),
+});
+
+/**
+ * The form fields of a bulk job sent as a CSV file (`multipart/form-data`), beside the `file` part.
+ * The mock reads `deferred` from the form's text (`true` or `false`) before checking it here.
+ */
+export const BulkJobCsvParamsSchema = z.strictObject({
+  deferred: z.optional(z.boolean()),
   webhook_url: z.optional(httpUrl),
   tag: z.optional(z.string().check(z.maxLength(255))),
 });
@@ -261,4 +281,15 @@ export const AggregateSignalsParamsSchema = z.strictObject({
 export const FitParamsSchema = z.strictObject({
   domain: domainInput,
   offering: z.string().check(z.minLength(1), z.maxLength(10_000)),
+});
+
+export const WatchlistAccountListParamsSchema = z.extend(ListParamsSchema, {
+  band: z.optional(BandFilterSchema),
+  sort: z.optional(z.enum(['added', 'score'])),
+});
+
+export const PriorityAccountListParamsSchema = z.extend(ListParamsSchema, {
+  watchlist_id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  band: z.optional(BandFilterSchema),
+  urgency: z.optional(UrgencySchema),
 });

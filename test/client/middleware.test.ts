@@ -59,7 +59,7 @@ describe('middleware', () => {
 
   it('sees the final request with the key redacted; the real key is what is sent', async () => {
     let seen: Record<string, string> = {};
-    let body: string | undefined;
+    let body: string | FormData | undefined;
     const { iiq, sent } = clientWith([ok()], {
       headers: { 'X-Team': 'growth' },
       middleware: [

@@ -15,6 +15,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 let server: MockServer;
 let key: string;
+let readKey: string;
 
 beforeAll(async () => {
   if (!existsSync(`${root}/dist/index.js`)) {
@@ -23,6 +24,7 @@ beforeAll(async () => {
   // Real time, so that bulk jobs move on their own while the example polls them.
   const mock = createMockApiCore({ realtime: true });
   key = mock.keys.test;
+  readKey = mock.keys.read.test;
   server = await mock.listen();
 });
 
@@ -31,9 +33,13 @@ afterAll(async () => {
 });
 
 async function example(name: string, ...args: string[]): Promise<string> {
+  return exampleWith(key, name, ...args);
+}
+
+async function exampleWith(apiKey: string, name: string, ...args: string[]): Promise<string> {
   const { stdout } = await run(process.execPath, [`examples/${name}.ts`, ...args], {
     cwd: root,
-    env: { ...process.env, IIQ_BASE_URL: server.url, IIQ_API_KEY: key, IIQ_LOG: 'off' },
+    env: { ...process.env, IIQ_BASE_URL: server.url, IIQ_API_KEY: apiKey, IIQ_LOG: 'off' },
     timeout: 20_000,
   });
   return stdout;
@@ -143,6 +149,70 @@ describe('examples', () => {
       'top account: Stripe (stripe.com) 94 HOT',
       'top trigger: Coverage of a growth-stage funding round (4 accounts)',
       'cached: won 12.5%; regenerated: won 25.0%',
+    ]);
+  });
+
+  it('intelligence.ts prints why now, the triggers, the stage and the talk track', async () => {
+    const lines = (await example('intelligence', 'stripe.com')).trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'Stripe, Inc. (stripe.com): 94 HOT',
+      'Stage: decision, urgency: act_now',
+      'Why now: Today: Pricing page traffic up 18% month over month (web), with 4 more strong signals in 30 days.',
+    ]);
+    expect(lines).toContain('  - Coverage of a late-stage financing round');
+    expect(lines).toContain("Email subject: Quick question about Stripe's evaluation");
+    expect(lines.at(-1)).toBe(
+      '- **Ask:** Who signs off, and what would it take to decide this quarter?',
+    );
+  });
+
+  it('prioritize.ts lists the accounts to work today, each once, with its reasons', async () => {
+    const lines = (await example('prioritize')).trimEnd().split('\n');
+    expect(lines[0]).toBe('Work these today:');
+    expect(lines[1]).toBe(' 96  stripe.com    act_now    on 2 lists');
+    expect(lines[2]).toBe(
+      '     Score 94 (HOT): +56; Urgency act_now: +25; Up 12 points in 30 days (capped): +10; Strong evidence today: +5',
+    );
+    expect(
+      lines.filter((line) => /^ {0,2}\d+ {2}\S/.test(line)).map((l) => l.split(/\s+/)[2]),
+    ).toEqual(['stripe.com', 'notion.so', 'adyen.com', 'airtable.com']);
+    expect(lines).toContain('Act now: stripe.com, notion.so');
+    expect(lines.at(-1)).toBe('HOT on Expansion: stripe.com');
+  });
+
+  it('csv-upload.ts sends the CRM export, lists the rejected row and prints the results CSV', async () => {
+    const lines = (await example('csv-upload')).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^job_\w+ from csv: 6 rows accepted$/);
+    expect(lines[1]).toBe(
+      '  rejected row 7 ("not a domain"): domain must be a domain name such as "stripe.com"',
+    );
+    expect(lines[2]).toBe('completed: 5 scored, 1 unscorable');
+    expect(lines[3]).toBe(
+      'domain,company_name,status,score,band,delta_30d,funding,hiring,news,tech,web,action,computed_at',
+    );
+    expect(lines[4]).toMatch(/^stripe\.com,"Stripe, Inc\.",scored,94,HOT,12,/);
+    expect(lines[9]).toBe('unscorable.test,Parked domain,unscorable,,,,,,,,,,');
+  });
+
+  it('score-all.ts scores a generator of domains, one result per item', async () => {
+    const output = await example('score-all');
+    expect(output).toMatch(/^#0 stripe\.com +94 act_now$/m);
+    expect(output).toMatch(/^#6 stripe\.com +94 act_now$/m);
+    expect(output).toMatch(/^#7 unscorable\.test: unscorable, /m);
+    expect(output).toContain(
+      '#8 not a domain: invalid, must be a domain name such as "stripe.com"',
+    );
+    expect(output).toMatch(
+      /^7 scored, 1 unscorable, 1 invalid in 1 job\(s\), [01] reused, 0 credits$/m,
+    );
+  });
+
+  it('scoped-keys.ts reads with a read key and is refused writes', async () => {
+    const lines = (await exampleWith(readKey, 'scoped-keys')).trimEnd().split('\n');
+    expect(lines).toEqual([
+      `Key …${readKey.slice(-4)}: test mode, read scope`,
+      expect.stringMatching(/^Reads work: \d+ watchlists$/),
+      'Writes are refused: 403 insufficient_scope',
     ]);
   });
 });

@@ -88,6 +88,7 @@ describe('every operation of openapi.yaml, with its example', () => {
     'updateWatchlist',
     'addWatchlistAccounts',
     'listWatchlistAccounts',
+    'listPriorityAccounts',
     'removeWatchlistAccounts',
     'deleteWatchlist',
     'createWebhookEndpoint',

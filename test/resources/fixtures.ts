@@ -30,6 +30,8 @@ export const pendingScore: PendingScore = {
 
 export const bulkJob = (status: BulkJob['status'], processed = 0): BulkJob => ({
   id: 'job_01HZ9X4B2W8K7R1',
+  source: 'json',
+  rejected_rows: [],
   status,
   deferred: false,
   tag: 'q3-enrichment',
@@ -73,6 +75,12 @@ export const watchlistAccount: WatchlistAccount = {
   delta_30d: 12,
   added_at: '2026-05-28T14:00:00Z',
   last_scored_at: '2026-05-28T14:02:11Z',
+  company: REFERENCE_SCORE.company,
+  buying_stage: REFERENCE_SCORE.buying_stage,
+  urgency: REFERENCE_SCORE.urgency,
+  why_now: REFERENCE_SCORE.why_now,
+  key_triggers: REFERENCE_SCORE.key_triggers,
+  decay_date: REFERENCE_SCORE.decay_date,
 };
 
 export const watchlistAccounts: WatchlistAccounts = {
@@ -109,6 +117,7 @@ export const account: Account = {
   plan: 'team',
   credits: { limit: 10_000, used: 1_204, remaining: 8_796, resets_at: '2026-06-01T00:00:00Z' },
   rate_limits: { score_per_minute: 300, reads_per_minute: 600, concurrent_bulk_jobs: 10 },
+  key: { mode: 'test', scope: 'write', last4: 'Ab12' },
 };
 
 export const deleted = (id: string) => ({ id, deleted: true as const });

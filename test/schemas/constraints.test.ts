@@ -75,6 +75,19 @@ function bodySchema(method: string, path: string): Schema {
   return deref(spec.paths[path][method].requestBody.content['application/json'].schema);
 }
 
+/** The form fields of a `multipart/form-data` body, beside its file part (sent apart by the SDK). */
+function formFieldsSchema(method: string, path: string, file: string): Schema {
+  const form = deref<Schema>(
+    spec.paths[path][method].requestBody.content['multipart/form-data'].schema,
+  );
+  const { [file]: _, ...properties } = form.properties ?? {};
+  return {
+    ...form,
+    properties,
+    required: (form.required ?? []).filter((name) => name !== file),
+  };
+}
+
 function componentSchema(name: string): Schema {
   return spec.components.schemas[name];
 }
@@ -83,6 +96,16 @@ function componentSchema(name: string): Schema {
 const checked: [string, Schema, z.ZodMiniType][] = [
   ['POST /score body', bodySchema('post', '/score'), params.ScoreCreateParamsSchema],
   ['POST /score/bulk body', bodySchema('post', '/score/bulk'), params.BulkJobCreateParamsSchema],
+  [
+    'POST /score/bulk CSV form fields',
+    formFieldsSchema('post', '/score/bulk', 'file'),
+    params.BulkJobCsvParamsSchema,
+  ],
+  [
+    'GET /prioritize query',
+    querySchema('get', '/prioritize'),
+    params.PriorityAccountListParamsSchema,
+  ],
   ['POST /people/score body', bodySchema('post', '/people/score'), params.PersonScoreParamsSchema],
   [
     'POST /intent/searches body',
@@ -120,7 +143,7 @@ const checked: [string, Schema, z.ZodMiniType][] = [
   [
     'GET /watchlists/{id}/accounts query',
     querySchema('get', '/watchlists/{id}/accounts'),
-    params.ListParamsSchema,
+    params.WatchlistAccountListParamsSchema,
   ],
   [
     'GET /webhook_endpoints query',

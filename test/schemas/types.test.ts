@@ -43,6 +43,8 @@ assertSame<Same<Out<typeof objects.IntentSearchSchema>, Schemas['IntentSearch']>
 assertSame<Same<Out<typeof objects.IntentPersonSchema>, Schemas['IntentPerson']>>();
 assertSame<Same<Out<typeof objects.WatchlistSchema>, Schemas['Watchlist']>>();
 assertSame<Same<Out<typeof objects.WatchlistAccountSchema>, Schemas['WatchlistAccount']>>();
+assertSame<Same<Out<typeof objects.PriorityAccountSchema>, Schemas['PriorityAccount']>>();
+assertSame<Same<Out<typeof objects.RejectedRowSchema>, Schemas['RejectedRow']>>();
 assertSame<Same<Out<typeof objects.WatchlistAccountsSchema>, Schemas['WatchlistAccounts']>>();
 assertSame<Same<Out<typeof objects.DeletedSchema>, Schemas['Deleted']>>();
 assertSame<Same<Out<typeof objects.WebhookEndpointSchema>, Schemas['WebhookEndpoint']>>();
@@ -121,6 +123,21 @@ assertSame<
     In<typeof params.BulkJobResultsParamsSchema>,
     NonNullable<operations['listBulkJobResults']['parameters']['query']>
   >
+>();
+assertSame<
+  Same<
+    In<typeof params.WatchlistAccountListParamsSchema>,
+    NonNullable<operations['listWatchlistAccounts']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<
+    In<typeof params.PriorityAccountListParamsSchema>,
+    NonNullable<operations['listPriorityAccounts']['parameters']['query']>
+  >
+>();
+assertSame<
+  Same<In<typeof params.BulkJobCsvParamsSchema>, Omit<Schemas['BulkJobCsvCreateParams'], 'file'>>
 >();
 assertSame<Same<In<typeof params.OutcomeCreateParamsSchema>, Schemas['OutcomeCreateParams']>>();
 assertSame<Same<In<typeof params.OutcomeUpdateParamsSchema>, Schemas['OutcomeUpdateParams']>>();

@@ -8,6 +8,7 @@ export const accountRoutes = [
     path: '/account',
     operation: 'retrieveAccount',
     bucket: 'read',
-    handler: (_request, { ctx, space, json }) => json(200, renderAccount(space, ctx.now())),
+    handler: (_request, { ctx, space, key, json }) =>
+      json(200, renderAccount(space, ctx.now(), key)),
   }),
 ];

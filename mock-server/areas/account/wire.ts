@@ -5,7 +5,8 @@ import type { Space } from '../../tenancy/workspace.ts';
 
 export type WireAccount = components['schemas']['Account'];
 
-export function renderAccount(space: Space, now: number): WireAccount {
+/** The workspace behind the key, and the calling key itself by mode, scope and last 4 characters. */
+export function renderAccount(space: Space, now: number, key: WireAccount['key']): WireAccount {
   const { workspace } = space;
   return {
     id: workspace.id,
@@ -17,5 +18,6 @@ export function renderAccount(space: Space, now: number): WireAccount {
       reads_per_minute: workspace.plan.readsPerMinute,
       concurrent_bulk_jobs: workspace.plan.concurrentBulkJobs,
     },
+    key: { mode: key.mode, scope: key.scope, last4: key.last4 },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The CSV form of a bulk job's results (RFC 4180, written by `csv-stringify`): one row per unique
- * domain in submission order, unscorable domains included with empty score columns.
+ * domain in submission order, unscorable domains included with empty score columns. A job made
+ * from a CSV file with a `company_name` column has that column after `domain`.
  */
 import { stringify } from 'csv-stringify/sync';
 import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
@@ -40,6 +41,18 @@ function row(result: WireScore | WireUnscorable): Cell[] {
   ];
 }
 
-export function resultsCsv(rows: readonly (WireScore | WireUnscorable)[]): string {
-  return stringify([[...CSV_COLUMNS], ...rows.map(row)], { record_delimiter: '\n' });
+/** The results as CSV; with `companyNames`, a `company_name` column follows `domain`. */
+export function resultsCsv(
+  rows: readonly (WireScore | WireUnscorable)[],
+  companyNames: ReadonlyMap<string, string> | null = null,
+): string {
+  const withName = (cells: Cell[], name: Cell): Cell[] =>
+    companyNames === null ? cells : [cells[0] ?? null, name, ...cells.slice(1)];
+  return stringify(
+    [
+      withName([...CSV_COLUMNS], 'company_name'),
+      ...rows.map((result) => withName(row(result), companyNames?.get(result.domain) ?? null)),
+    ],
+    { record_delimiter: '\n' },
+  );
 }

@@ -9,7 +9,7 @@ import { MockApiError, notFound } from '../../kernel/errors.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
 import { magicBehaviour } from '../../world/magic.ts';
 import { computeScore } from '../scores/index.ts';
-import type { BulkJobRecord, WireUnscorable } from './records.ts';
+import type { BulkJobRecord, WireRejectedRow, WireUnscorable } from './records.ts';
 import { jobResults, renderJob } from './wire.ts';
 
 export type { BulkJobRecord } from './records.ts';
@@ -25,6 +25,11 @@ export interface CreateBulkJobInput {
   deferred: boolean;
   webhookUrl?: string;
   tag?: string;
+  /** Default `json`. */
+  source?: 'json' | 'csv';
+  rejectedRows?: readonly WireRejectedRow[];
+  /** Each domain's `company_name` from a CSV file that had the column. */
+  companyNames?: ReadonlyMap<string, string>;
 }
 
 /** The jobs of a space, by ID, oldest first. */
@@ -131,6 +136,9 @@ export function createBulkJob(
   ctx.ensureCredits(space, cost);
   const job: BulkJobRecord = {
     id: ctx.ids.next('job'),
+    source: input.source ?? 'json',
+    rejectedRows: input.rejectedRows ?? [],
+    companyNames: input.companyNames ?? null,
     status: 'queued',
     deferred: input.deferred,
     tag: input.tag ?? null,

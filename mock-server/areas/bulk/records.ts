@@ -4,9 +4,16 @@ import type { components } from '../../../src/generated/openapi.ts';
 type Schemas = components['schemas'];
 export type WireBulkJob = Schemas['BulkJob'];
 export type WireUnscorable = Schemas['UnscorableDomain'];
+export type WireRejectedRow = Schemas['RejectedRow'];
 
 export interface BulkJobRecord {
   readonly id: string;
+  /** How the domains came: a JSON list, or a CSV file. */
+  readonly source: WireBulkJob['source'];
+  /** Rows of the CSV file whose domain is not valid (empty for JSON). */
+  readonly rejectedRows: readonly WireRejectedRow[];
+  /** Each domain's `company_name` from the CSV file (first occurrence), when it had the column. */
+  readonly companyNames: ReadonlyMap<string, string> | null;
   status: WireBulkJob['status'];
   readonly deferred: boolean;
   readonly tag: string | null;

@@ -1,4 +1,7 @@
-/** `POST /score/bulk`, `GET /score/bulk/{id}` and `GET /score/bulk/{id}/results` (JSON or CSV). */
+/**
+ * `POST /score/bulk` (a JSON list of domains, or a CSV file as `multipart/form-data`),
+ * `GET /score/bulk/{id}` and `GET /score/bulk/{id}/results` (JSON or CSV).
+ */
 import {
   BulkJobCreateParamsSchema,
   BulkJobResultsParamsSchema,
@@ -9,6 +12,7 @@ import { apexDomains } from '../../pipeline/validation.ts';
 import type { WireScore } from '../scores/index.ts';
 import { requireEndpointAt } from '../webhook-endpoints/index.ts';
 import { resultsCsv } from './csv.ts';
+import { csvJobInput } from './csv-form.ts';
 import { createBulkJob, retrieveJob } from './model.ts';
 import { renderJob, resultRows } from './wire.ts';
 
@@ -31,6 +35,14 @@ export const bulkRoutes = [
       });
       return json(202, renderJob(job));
     },
+    multipart: {
+      files: ['file'],
+      handler: (_request, { ctx, space, form, json }) => {
+        const input = csvJobInput(form);
+        if (input.webhookUrl !== undefined) requireEndpointAt(ctx, space, input.webhookUrl);
+        return json(202, renderJob(createBulkJob(ctx, space, input)));
+      },
+    },
   }),
   route({
     method: 'GET',
@@ -47,12 +59,13 @@ export const bulkRoutes = [
     bucket: 'read',
     query: BulkJobResultsParamsSchema,
     handler: (_request, { space, params, query, json }) => {
-      const rows = resultRows(space, retrieveJob(space, params.id));
+      const job = retrieveJob(space, params.id);
+      const rows = resultRows(space, job);
       if (query.format === 'csv') {
         return {
           status: 200,
           headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-          body: resultsCsv(rows),
+          body: resultsCsv(rows, job.companyNames),
         };
       }
       const scores = rows.filter((row): row is WireScore => !('code' in row));

@@ -24,6 +24,8 @@ export function renderJob(job: BulkJobRecord): WireBulkJob {
   );
   return {
     id: job.id,
+    source: job.source,
+    rejected_rows: [...job.rejectedRows],
     status: job.status,
     deferred: job.deferred,
     tag: job.tag,

@@ -85,6 +85,8 @@ const BUILDERS: {
     return {
       job: {
         id: ctx.ids.next('job'),
+        source: 'json',
+        rejected_rows: [],
         status: 'completed',
         deferred: false,
         tag: null,

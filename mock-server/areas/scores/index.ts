@@ -23,9 +23,12 @@ export {
   unscorable,
 } from './model.ts';
 export {
+  intelligenceOfRecord,
+  renderIntelligence,
   renderPerson,
   renderScore,
   type ScoreInclude,
+  type WireIntelligence,
   type WirePerson,
   type WireScore,
 } from './wire.ts';

@@ -5,6 +5,12 @@
 import type { components } from '../../../src/generated/openapi.ts';
 import { DAY_MS, isoDate, isoSeconds } from '../../kernel/clock.ts';
 import { stableId } from '../../kernel/ids.ts';
+import {
+  emailSubjectOf,
+  type Intelligence,
+  intelligenceOf,
+  talkTrackOf,
+} from '../../world/intelligence.ts';
 import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
 import type { PersonProfile, Snapshot } from '../../world/snapshots.ts';
 import type { PendingRecord, ScoreRecord } from './records.ts';
@@ -14,6 +20,39 @@ export type WireScore = Schemas['Score'];
 export type WirePendingScore = Schemas['PendingScore'];
 export type WirePerson = Schemas['Person'];
 export type ScoreInclude = Schemas['ScoreInclude'];
+
+/** The account intelligence fields a Score and a watchlist account share. */
+export type WireIntelligence = Pick<
+  WireScore,
+  'company' | 'buying_stage' | 'urgency' | 'why_now' | 'key_triggers' | 'decay_date'
+>;
+
+/** The account intelligence fields of a score, or their empty form when there is no score. */
+export function renderIntelligence(intelligence: Intelligence | null): WireIntelligence {
+  if (intelligence === null) {
+    return {
+      company: null,
+      buying_stage: null,
+      urgency: null,
+      why_now: null,
+      key_triggers: [],
+      decay_date: null,
+    };
+  }
+  return {
+    company: intelligence.company,
+    buying_stage: intelligence.buyingStage,
+    urgency: intelligence.urgency,
+    why_now: intelligence.whyNow,
+    key_triggers: intelligence.triggers.map((trigger) => trigger.label),
+    decay_date: intelligence.decayDate === null ? null : isoSeconds(intelligence.decayDate),
+  };
+}
+
+/** The intelligence of a stored score (derived from its snapshot at the time it was computed). */
+export function intelligenceOfRecord(record: ScoreRecord): Intelligence {
+  return intelligenceOf(record.snapshot, record.computedAt);
+}
 
 export function renderPending(pending: PendingRecord): WirePendingScore {
   return {
@@ -72,6 +111,7 @@ export function renderScore(
 ): WireScore {
   const { snapshot, computedAt } = record;
   const include = options.include ?? [];
+  const intelligence = intelligenceOfRecord(record);
   const score: WireScore = {
     id: record.id,
     domain: record.domain,
@@ -83,7 +123,12 @@ export function renderScore(
     summary: snapshot.summary,
     cached: options.cached ?? false,
     computed_at: isoSeconds(computedAt),
+    ...renderIntelligence(intelligence),
   };
+  if (include.includes('talk_track')) score.talk_track = talkTrackOf(snapshot, intelligence);
+  if (include.includes('email_subject')) {
+    score.email_subject = emailSubjectOf(snapshot, intelligence);
+  }
   if (include.includes('history')) {
     score.history = snapshot.history.map((value, i) => ({
       date: isoDate(computedAt - (29 - i) * DAY_MS),

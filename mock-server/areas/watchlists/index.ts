@@ -7,7 +7,13 @@ import { allWatchlists } from './model.ts';
 import { scheduleDailyRefresh } from './refresh.ts';
 import { watchlistRoutes } from './routes.ts';
 
-export { allWatchlists, type WatchlistRecord } from './model.ts';
+export {
+  type AccountRecord,
+  allWatchlists,
+  newestScore,
+  retrieveWatchlist,
+  type WatchlistRecord,
+} from './model.ts';
 
 export const watchlistsArea = defineArea({
   name: 'watchlists',

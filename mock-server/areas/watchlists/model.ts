@@ -9,7 +9,7 @@ import { invalidRequest, notFound } from '../../kernel/errors.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
 import type { SignalName } from '../../world/companies.ts';
 import { magicBehaviour } from '../../world/magic.ts';
-import { computeScore, freshScore, type ScoreRecord } from '../scores/index.ts';
+import { computeScore, freshScore, latestScore, type ScoreRecord } from '../scores/index.ts';
 
 export type AlertThreshold = components['schemas']['AlertThreshold'];
 
@@ -184,4 +184,42 @@ export function sortedAccounts(watchlist: WatchlistRecord): AccountRecord[] {
   return [...watchlist.accounts.values()].sort(
     (a, b) => b.batch - a.batch || a.position - b.position,
   );
+}
+
+/** The newest score of an account's domain, wherever it came from (a refresh, `POST /score`, a job). */
+export function newestScore(space: Space, account: AccountRecord): ScoreRecord | null {
+  return account.latest === null ? null : (latestScore(space, account.domain) ?? account.latest);
+}
+
+export interface AccountQuery {
+  /** Only accounts in this band (unscored ones have none). */
+  band?: 'HOT' | 'WARM' | 'COLD';
+  /** `added` (default): most recently added first; `score`: highest score first. */
+  sort?: 'added' | 'score';
+}
+
+/**
+ * The accounts of a watchlist with their newest score, filtered and sorted. `sort: 'score'` puts
+ * the highest score first, ties by domain A-Z, unscored accounts last (most recently added first).
+ */
+export function listAccounts(
+  space: Space,
+  watchlist: WatchlistRecord,
+  query: AccountQuery = {},
+): { account: AccountRecord; score: ScoreRecord | null }[] {
+  let rows = sortedAccounts(watchlist).map((account) => ({
+    account,
+    score: newestScore(space, account),
+  }));
+  if (query.band !== undefined)
+    rows = rows.filter((row) => row.score?.snapshot.band === query.band);
+  if (query.sort === 'score') {
+    rows.sort((a, b) => {
+      if (a.score === null || b.score === null)
+        return a.score === null ? (b.score === null ? 0 : 1) : -1;
+      const diff = b.score.snapshot.score - a.score.snapshot.score;
+      return diff !== 0 ? diff : a.account.domain < b.account.domain ? -1 : 1;
+    });
+  }
+  return rows;
 }

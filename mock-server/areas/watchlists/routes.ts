@@ -1,6 +1,7 @@
 /** Watchlists and their accounts. */
 import {
   ListParamsSchema,
+  WatchlistAccountListParamsSchema,
   WatchlistAccountsParamsSchema,
   WatchlistCreateParamsSchema,
   WatchlistUpdateParamsSchema,
@@ -13,10 +14,10 @@ import {
   addAccounts,
   createWatchlist,
   deleteWatchlist,
+  listAccounts,
   listWatchlists,
   removeAccounts,
   retrieveWatchlist,
-  sortedAccounts,
   updateWatchlist,
 } from './model.ts';
 import { renderAccount, renderAccountsChange, renderWatchlist } from './wire.ts';
@@ -100,13 +101,16 @@ export const watchlistRoutes = [
     path: '/watchlists/{id}/accounts',
     operation: 'listWatchlistAccounts',
     bucket: 'read',
-    query: ListParamsSchema,
+    query: WatchlistAccountListParamsSchema,
     handler: (_request, { space, params, query, json }) => {
-      const watchlist = retrieveWatchlist(space, params.id);
-      const page = paginate(sortedAccounts(watchlist), (account) => account.domain, query);
+      const rows = listAccounts(space, retrieveWatchlist(space, params.id), {
+        ...(query.band === undefined ? {} : { band: query.band }),
+        ...(query.sort === undefined ? {} : { sort: query.sort }),
+      });
+      const page = paginate(rows, (row) => row.account.domain, query);
       return json(200, {
         ...page,
-        data: page.data.map((account) => renderAccount(space, account)),
+        data: page.data.map((row) => renderAccount(row.account, row.score)),
       });
     },
   }),

@@ -2,18 +2,13 @@
 import type { components } from '../../../src/generated/openapi.ts';
 import { isoSeconds } from '../../kernel/clock.ts';
 import type { Space } from '../../tenancy/workspace.ts';
-import { latestScore, type ScoreRecord } from '../scores/index.ts';
-import { type AccountRecord, sortedAccounts, type WatchlistRecord } from './model.ts';
+import { intelligenceOfRecord, renderIntelligence, type ScoreRecord } from '../scores/index.ts';
+import { type AccountRecord, newestScore, sortedAccounts, type WatchlistRecord } from './model.ts';
 
 type Schemas = components['schemas'];
 export type WireWatchlist = Schemas['Watchlist'];
 export type WireWatchlistAccount = Schemas['WatchlistAccount'];
 export type WireWatchlistAccounts = Schemas['WatchlistAccounts'];
-
-/** The newest score of an account's domain, wherever it came from (a refresh, `POST /score`, a job). */
-function newestScore(space: Space, account: AccountRecord): ScoreRecord | null {
-  return account.latest === null ? null : (latestScore(space, account.domain) ?? account.latest);
-}
 
 export function renderWatchlist(space: Space, watchlist: WatchlistRecord): WireWatchlist {
   const bands = { HOT: 0, WARM: 0, COLD: 0, unscored: 0 };
@@ -33,8 +28,11 @@ export function renderWatchlist(space: Space, watchlist: WatchlistRecord): WireW
   };
 }
 
-export function renderAccount(space: Space, account: AccountRecord): WireWatchlistAccount {
-  const latest = newestScore(space, account);
+/** An account with its newest score (`latest`), and that score's account intelligence. */
+export function renderAccount(
+  account: AccountRecord,
+  latest: ScoreRecord | null,
+): WireWatchlistAccount {
   return {
     domain: account.domain,
     score_id: latest?.id ?? null,
@@ -43,6 +41,7 @@ export function renderAccount(space: Space, account: AccountRecord): WireWatchli
     delta_30d: latest?.snapshot.delta30d ?? null,
     added_at: isoSeconds(account.addedAt),
     last_scored_at: latest === null ? null : isoSeconds(latest.computedAt),
+    ...renderIntelligence(latest === null ? null : intelligenceOfRecord(latest)),
   };
 }
 

@@ -15,6 +15,8 @@ describe('POST /v1/score/bulk', () => {
     expect(reply.status).toBe(202);
     expect(reply.body).toEqual({
       id: expect.stringMatching(ID),
+      source: 'json',
+      rejected_rows: [],
       status: 'queued',
       deferred: false,
       tag: 'q3-enrichment',

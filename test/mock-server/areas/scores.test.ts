@@ -21,6 +21,12 @@ describe('POST /v1/score', () => {
       'summary',
       'cached',
       'computed_at',
+      'company',
+      'buying_stage',
+      'urgency',
+      'why_now',
+      'key_triggers',
+      'decay_date',
       'mode',
     ]);
   });
@@ -273,5 +279,50 @@ describe('GET /v1/score/{id}', () => {
       message: 'No score with ID scr_01HZ9X3F7QMHN4Z exists in this workspace.',
       request_id: reply.headers.get('x-request-id'),
     });
+  });
+});
+
+describe('account intelligence on POST /v1/score', () => {
+  it('adds a talk track and an email subject when asked, and only then', async () => {
+    const api = mockApi();
+    const plain = await api.post('/score', { domain: 'stripe.com' });
+    expect(plain.body).not.toHaveProperty('talk_track');
+    expect(plain.body).not.toHaveProperty('email_subject');
+    const reply = await api.post('/score', {
+      domain: 'stripe.com',
+      include: ['talk_track', 'email_subject'],
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body.email_subject).toBe("Quick question about Stripe's evaluation");
+    expect(reply.body.talk_track).toBe(
+      [
+        '- **Why now:** Today: Pricing page traffic up 18% month over month (web), with 4 more strong signals in 30 days.',
+        '- **Funding:** Coverage of a late-stage financing round',
+        '- **News:** Developer conference keynote coverage',
+        '- **Lead with:** Reference Series H. Anchor on RevOps.',
+        '- **Ask:** Who signs off, and what would it take to decide this quarter?',
+      ].join('\n'),
+    );
+  });
+
+  it('names only evidence that include signals.evidence shows', async () => {
+    const api = mockApi();
+    for (const domain of ['notion.so', 'figma.com', 'acme-rockets.com']) {
+      const { body } = await api.post('/score', { domain, include: ['signals.evidence'] });
+      const titles = Object.values(body.signals).flatMap((signal) =>
+        (signal as { evidence: { title: string }[] }).evidence.map((e) => e.title),
+      );
+      for (const trigger of body.key_triggers) expect(titles, domain).toContain(trigger);
+    }
+  });
+
+  it('keeps the intelligence of the score it was computed with, on a cache hit days later', async () => {
+    const api = mockApi();
+    const first = await api.post('/score', { domain: 'stripe.com' });
+    api.mock.clock.advance('3d');
+    const hit = await api.post('/score', { domain: 'stripe.com' });
+    expect(hit.headers.get('x-iiq-cache')).toBe('hit');
+    expect(hit.body.why_now).toBe(first.body.why_now);
+    expect(hit.body.decay_date).toBe('2026-06-05T00:00:00Z');
   });
 });

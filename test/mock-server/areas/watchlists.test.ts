@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAGIC_DOMAINS } from '../../../mock-server/index.ts';
+import { REFERENCE_SCORE } from '../../support/reference-score.ts';
 import { ID, mockApi } from '../helpers.ts';
 
 describe('watchlists', () => {
@@ -133,6 +134,12 @@ describe('watchlists', () => {
           delta_30d: 12,
           added_at: '2026-05-28T14:02:11Z',
           last_scored_at: '2026-05-28T14:02:11Z',
+          company: 'Stripe, Inc.',
+          buying_stage: 'decision',
+          urgency: 'act_now',
+          why_now: REFERENCE_SCORE.why_now,
+          key_triggers: REFERENCE_SCORE.key_triggers,
+          decay_date: '2026-06-05T00:00:00Z',
         },
         {
           domain: 'unscorable.test',
@@ -142,6 +149,12 @@ describe('watchlists', () => {
           delta_30d: null,
           added_at: '2026-05-28T14:02:11Z',
           last_scored_at: null,
+          company: null,
+          buying_stage: null,
+          urgency: null,
+          why_now: null,
+          key_triggers: [],
+          decay_date: null,
         },
       ],
       has_more: false,
@@ -299,5 +312,51 @@ describe('watchlist refresh and alerts', () => {
       before.map((a: { score: number }) => a.score),
     );
     expect(api.mock.events.list({ type: 'account.band_changed' })).toEqual([]);
+  });
+});
+
+describe('watchlist accounts: band and sort', () => {
+  async function listed(query: string) {
+    const api = mockApi();
+    const { body: watchlist } = await api.post('/watchlists', {
+      name: 'Mixed',
+      accounts: ['airtable.com', 'stripe.com', 'unscorable.test', 'adyen.com', 'notion.so'],
+    });
+    const reply = await api.get(`/watchlists/${watchlist.id}/accounts${query}`);
+    return { reply, domains: reply.body.data?.map((a: { domain: string }) => a.domain) };
+  }
+
+  it('keeps the order the accounts were added in by default (sort=added)', async () => {
+    const expected = ['airtable.com', 'stripe.com', 'unscorable.test', 'adyen.com', 'notion.so'];
+    expect((await listed('')).domains).toEqual(expected);
+    expect((await listed('?sort=added')).domains).toEqual(expected);
+  });
+
+  it('sorts by score, highest first, unscored accounts last', async () => {
+    expect((await listed('?sort=score')).domains).toEqual([
+      'stripe.com',
+      'notion.so',
+      'adyen.com',
+      'airtable.com',
+      'unscorable.test',
+    ]);
+  });
+
+  it('keeps one band, through every page', async () => {
+    expect((await listed('?band=HOT')).domains).toEqual(['stripe.com', 'notion.so']);
+    expect((await listed('?band=HOT&sort=score&limit=1')).reply.body).toMatchObject({
+      data: [{ domain: 'stripe.com' }],
+      has_more: true,
+    });
+    expect((await listed('?band=COLD')).domains).toEqual(['airtable.com']);
+  });
+
+  it('refuses a band or sort it does not know, naming the field', async () => {
+    const { reply } = await listed('?sort=name');
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatchObject({ code: 'invalid_request', field: 'sort' });
+    const band = (await listed('?band=unscored')).reply;
+    expect(band.status).toBe(400);
+    expect(band.body.error.field).toBe('band');
   });
 });

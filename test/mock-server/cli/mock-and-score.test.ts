@@ -56,11 +56,20 @@ describe('iiq mock', () => {
     const key = /test {2}(iiq_test_\S+)/.exec(printed)?.[1] as string;
     expect(printed).toContain(`export IIQ_BASE_URL=${url}`);
     expect(printed).toContain(`export IIQ_API_KEY=${key}`);
+    const readKey = /Read-only keys[^\n]*\n {2}test {2}(iiq_test_\S+)/.exec(printed)?.[1] as string;
+    expect(readKey).toMatch(/^iiq_test_mock/);
+    expect(readKey).not.toBe(key);
     const reply = await send(fetch, `${url}/score`, 'POST', { domain: 'stripe.com' }, { key });
     expect(reply.status).toBe(200);
-    const { id: _, computed_at: __, ...score } = reply.body;
-    const { computed_at: ___, ...expected } = STRIPE_SCORE;
+    // The clock follows the wall clock: the times differ from the reference's.
+    const { id: _, computed_at: __, decay_date: ____, ...score } = reply.body;
+    const { computed_at: ___, decay_date: _____, ...expected } = STRIPE_SCORE;
     expect(score).toEqual({ ...expected, mode: 'test' });
+    const read = await send(fetch, `${url}/account`, 'GET', undefined, { key: readKey });
+    expect(read.body.key).toEqual({ mode: 'test', scope: 'read', last4: readKey.slice(-4) });
+    const refused = await send(fetch, `${url}/score`, 'POST', { domain: 'x' }, { key: readKey });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('insufficient_scope');
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
   });

@@ -144,6 +144,10 @@ describe('the /__mock/ controls over HTTP', () => {
       keys: {
         test: expect.stringMatching(/^iiq_test_mock/),
         live: expect.stringMatching(/^iiq_live_mock/),
+        read: {
+          test: expect.stringMatching(/^iiq_test_mock/),
+          live: expect.stringMatching(/^iiq_live_mock/),
+        },
       },
     });
     expect((await call('GET', '/account', undefined, { key: created.keys.live })).body.plan).toBe(

@@ -39,7 +39,7 @@ describe('authentication', () => {
     const reply = await mockApi().get('/account', { key: `iiq_live_${'x'.repeat(32)}` });
     expect(reply.status).toBe(401);
     expect(reply.body.error.message).toBe(
-      'The API key is not valid: it was revoked or never existed. Create a new key and deploy it.',
+      'The API key is not valid: no such key exists. Check that it was copied whole, or create a new key.',
     );
   });
 
@@ -49,6 +49,10 @@ describe('authentication', () => {
     expect(api.mock.revokeKey(api.mock.keys.test)).toBe(true);
     const reply = await api.get('/account');
     expect(reply.status).toBe(401);
+    expect(reply.body.error.code).toBe('unauthorized');
+    expect(reply.body.error.message).toBe(
+      `This API key (ending ${api.mock.keys.test.slice(-4)}) was revoked. Create a new key and deploy it in its place.`,
+    );
     expect(reply.body.mode).toBe('test');
     expect((await api.get('/account', { key: api.mock.keys.live })).status).toBe(200);
   });
@@ -82,10 +86,15 @@ describe('authentication', () => {
   });
 
   it('derives the default keys from the seed, so they are the same in every run', () => {
-    const keys = mockApi().mock.keys;
-    expect(keys).toEqual(mockApi().mock.keys);
-    expect(keys.test).toMatch(/^iiq_test_mock[0-9A-Za-z]{28}$/);
-    expect(keys.live).toMatch(/^iiq_live_mock[0-9A-Za-z]{28}$/);
+    const { test, live, read } = mockApi().mock.keys;
+    const again = mockApi().mock.keys;
+    expect({ test, live, read }).toEqual({ test: again.test, live: again.live, read: again.read });
+    expect(test).toMatch(/^iiq_test_mock[0-9A-Za-z]{28}$/);
+    expect(live).toMatch(/^iiq_live_mock[0-9A-Za-z]{28}$/);
+    expect(read.test).toMatch(/^iiq_test_mock[0-9A-Za-z]{28}$/);
+    expect(read.live).toMatch(/^iiq_live_mock[0-9A-Za-z]{28}$/);
+    expect(new Set([test, live, read.test, read.live]).size).toBe(4);
+    const keys = { test };
     expect(mockApi({ seed: 'other' }).mock.keys.test).not.toBe(keys.test);
   });
 

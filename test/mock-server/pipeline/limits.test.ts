@@ -184,6 +184,7 @@ describe('credits', () => {
       plan: 'scale',
       credits: { limit: 100000, used: 0, remaining: 100000, resets_at: '2026-06-01T00:00:00Z' },
       rate_limits: { score_per_minute: 1200, reads_per_minute: 600, concurrent_bulk_jobs: 10 },
+      key: { mode: 'test', scope: 'write', last4: api.mock.keys.test.slice(-4) },
       mode: 'test',
     });
   });

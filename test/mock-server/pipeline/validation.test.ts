@@ -62,14 +62,15 @@ describe('bad input is a 400 JSON error, never a 500 or a stack', () => {
       type: 'invalid_request_error',
       code: 'invalid_request',
       message:
-        'The request has 2 problems: domain must be a string; include[0] must be one of "signals.evidence", "history", "people".',
+        'The request has 2 problems: domain must be a string; include[0] must be one of "signals.evidence", "history", "people", "talk_track", "email_subject".',
       request_id: expect.stringMatching(/^req_/),
       field: 'domain',
       fields: [
         { field: 'domain', message: 'domain must be a string' },
         {
           field: 'include[0]',
-          message: 'include[0] must be one of "signals.evidence", "history", "people"',
+          message:
+            'include[0] must be one of "signals.evidence", "history", "people", "talk_track", "email_subject"',
         },
       ],
     });
