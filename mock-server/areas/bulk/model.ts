@@ -6,6 +6,7 @@
  */
 import type { MockContext } from '../../context.ts';
 import { MockApiError, notFound } from '../../kernel/errors.ts';
+import { startJob } from '../../kernel/jobs.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
 import { magicBehaviour } from '../../world/magic.ts';
 import { computeScore } from '../scores/index.ts';
@@ -47,7 +48,7 @@ export const MAX_COMPLETED_JOBS_PER_SPACE = 1_000;
 function activeJobs(space: Space): BulkJobRecord[] {
   const { test, live } = space.workspace.spaces;
   return [...test.get(jobStore).values(), ...live.get(jobStore).values()].filter(
-    (job) => job.status !== 'completed',
+    (job) => job.run.active,
   );
 }
 
@@ -55,19 +56,13 @@ function activeJobs(space: Space): BulkJobRecord[] {
 function forgetOldJobs(space: Space): void {
   const jobs = space.get(jobStore);
   let completed = 0;
-  for (const job of jobs.values()) if (job.status === 'completed') completed++;
+  for (const job of jobs.values()) if (!job.run.active) completed++;
   for (const [id, job] of jobs) {
     if (completed <= MAX_COMPLETED_JOBS_PER_SPACE) return;
-    if (job.status !== 'completed') continue;
+    if (job.run.active) continue;
     jobs.delete(id);
     completed--;
   }
-}
-
-function estimatedEnd(job: BulkJobRecord): number {
-  const left = job.domains.length - job.outcomes.length;
-  const from = job.startedAt === null ? job.startsAt : Math.max(job.startsAt, job.startedAt);
-  return from + Math.ceil(left / BULK_DOMAINS_PER_SECOND) * 1_000;
 }
 
 function processOne(ctx: MockContext, space: Space, domain: string): string | WireUnscorable {
@@ -90,8 +85,6 @@ function processOne(ctx: MockContext, space: Space, domain: string): string | Wi
 }
 
 function complete(ctx: MockContext, space: Space, job: BulkJobRecord): void {
-  job.status = 'completed';
-  job.completedAt = ctx.now();
   forgetOldJobs(space);
   const { results, unscorable } = jobResults(space, job);
   ctx.events.record(
@@ -100,18 +93,6 @@ function complete(ctx: MockContext, space: Space, job: BulkJobRecord): void {
     { job: renderJob(job), results, unscorable },
     job.webhookUrl ?? undefined,
   );
-}
-
-function tick(ctx: MockContext, space: Space, job: BulkJobRecord): void {
-  if (!space.get(jobStore).has(job.id)) return; // the mock was reset
-  for (let i = 0; i < BULK_DOMAINS_PER_SECOND && job.outcomes.length < job.domains.length; i++) {
-    job.outcomes.push(processOne(ctx, space, job.domains[job.outcomes.length] as string));
-  }
-  if (job.outcomes.length < job.domains.length) {
-    ctx.scheduler.after(1_000, () => tick(ctx, space, job));
-  } else {
-    complete(ctx, space, job);
-  }
 }
 
 /** `POST /score/bulk`. Throws 429 when 10 jobs are already queued or running, 402 without credits. */
@@ -124,7 +105,7 @@ export function createBulkJob(
   const active = activeJobs(space);
   const limit = space.workspace.plan.concurrentBulkJobs;
   if (active.length >= limit) {
-    const firstEnd = Math.min(...active.map(estimatedEnd));
+    const firstEnd = Math.min(...active.map((job) => job.run.expectedEnd));
     const retryAfter = Math.max(1, Math.ceil((firstEnd - now) / 1_000));
     throw new MockApiError(
       'rate_limited',
@@ -134,30 +115,41 @@ export function createBulkJob(
   }
   const cost = input.deferred ? Math.ceil(input.domains.length / 2) : input.domains.length;
   ctx.ensureCredits(space, cost);
+  const id = ctx.ids.next('job');
+  const creditsCharged = ctx.charge(space, cost);
+  const outcomes: (string | WireUnscorable)[] = [];
   const job: BulkJobRecord = {
-    id: ctx.ids.next('job'),
+    id,
     source: input.source ?? 'json',
     rejectedRows: input.rejectedRows ?? [],
     companyNames: input.companyNames ?? null,
-    status: 'queued',
+    // Queued for 2 s (the overnight window when deferred), then 5 domains a virtual second.
+    run: startJob(
+      ctx.scheduler,
+      ctx.clock,
+      {
+        queuedMs: input.deferred ? DEFERRED_START_DELAY_MS : BULK_START_DELAY_MS,
+        total: input.domains.length,
+        rate: BULK_DOMAINS_PER_SECOND,
+      },
+      {
+        onProgress: (_run, from, to) => {
+          for (const domain of input.domains.slice(from, to)) {
+            outcomes.push(processOne(ctx, space, domain));
+          }
+        },
+        onSettled: () => complete(ctx, space, job),
+      },
+    ),
     deferred: input.deferred,
     tag: input.tag ?? null,
     webhookUrl: input.webhookUrl ?? null,
     domainsSubmitted: input.domainsSubmitted,
     domains: input.domains,
-    outcomes: [],
-    creditsCharged: ctx.charge(space, cost),
-    createdAt: now,
-    startsAt: now + (input.deferred ? DEFERRED_START_DELAY_MS : BULK_START_DELAY_MS),
-    startedAt: null,
-    completedAt: null,
+    outcomes,
+    creditsCharged,
   };
   space.get(jobStore).set(job.id, job);
-  ctx.scheduler.at(job.startsAt, () => {
-    job.status = 'running';
-    job.startedAt = ctx.now();
-    ctx.scheduler.after(1_000, () => tick(ctx, space, job));
-  });
   return job;
 }
 

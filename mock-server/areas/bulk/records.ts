@@ -1,5 +1,6 @@
 /** The shape of the bulk jobs a space keeps. */
 import type { components } from '../../../src/generated/openapi.ts';
+import type { Job } from '../../kernel/jobs.ts';
 
 type Schemas = components['schemas'];
 export type WireBulkJob = Schemas['BulkJob'];
@@ -14,7 +15,8 @@ export interface BulkJobRecord {
   readonly rejectedRows: readonly WireRejectedRow[];
   /** Each domain's `company_name` from the CSV file (first occurrence), when it had the column. */
   readonly companyNames: ReadonlyMap<string, string> | null;
-  status: WireBulkJob['status'];
+  /** Its lifecycle on the mock clock (`processing` is the API's `running`). */
+  readonly run: Job;
   readonly deferred: boolean;
   readonly tag: string | null;
   readonly webhookUrl: string | null;
@@ -24,8 +26,10 @@ export interface BulkJobRecord {
   /** Per domain, in order: the score ID, or the reason it could not be scored. */
   readonly outcomes: (string | WireUnscorable)[];
   readonly creditsCharged: number;
-  readonly createdAt: number;
-  readonly startsAt: number;
-  startedAt: number | null;
-  completedAt: number | null;
+}
+
+/** The API's status of a job. */
+export function statusOf(job: BulkJobRecord): WireBulkJob['status'] {
+  const status = job.run.status;
+  return status === 'processing' ? 'running' : status === 'queued' ? 'queued' : 'completed';
 }

@@ -2,7 +2,7 @@
 import { isoSeconds } from '../../kernel/clock.ts';
 import type { Space } from '../../tenancy/workspace.ts';
 import { renderScore, scoreById, type WireScore } from '../scores/index.ts';
-import type { BulkJobRecord, WireBulkJob, WireUnscorable } from './records.ts';
+import { type BulkJobRecord, statusOf, type WireBulkJob, type WireUnscorable } from './records.ts';
 
 /** The scores computed so far in submission order, and the domains that could not be scored. */
 export function jobResults(
@@ -26,7 +26,7 @@ export function renderJob(job: BulkJobRecord): WireBulkJob {
     id: job.id,
     source: job.source,
     rejected_rows: [...job.rejectedRows],
-    status: job.status,
+    status: statusOf(job),
     deferred: job.deferred,
     tag: job.tag,
     webhook_url: job.webhookUrl,
@@ -39,9 +39,9 @@ export function renderJob(job: BulkJobRecord): WireBulkJob {
     },
     credits_charged: job.creditsCharged,
     unscorable,
-    created_at: isoSeconds(job.createdAt),
-    started_at: job.startedAt === null ? null : isoSeconds(job.startedAt),
-    completed_at: job.completedAt === null ? null : isoSeconds(job.completedAt),
+    created_at: isoSeconds(job.run.createdAt),
+    started_at: job.run.startedAt === null ? null : isoSeconds(job.run.startedAt),
+    completed_at: job.run.completedAt === null ? null : isoSeconds(job.run.completedAt),
   };
 }
 
