@@ -15,12 +15,12 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
-import { IntentIQ } from '../../src/client.ts';
+import type { IntentIQ } from '../../src/client.ts';
 import { APIUserAbortError, IntentIQError } from '../../src/core/errors.ts';
 import type { ScoreAllProgress, ScoreAllResult } from '../../src/resources/bulk-score-all.ts';
-import { createMockApiCore } from '../mock-api.ts';
 import { type ParsedArgs, UsageError } from './args.ts';
 import { startProgress } from './bulk-progress.ts';
+import { liveClient, mockClient } from './client.ts';
 import type { CliIO } from './io.ts';
 
 export const BULK_FLAGS = {
@@ -153,22 +153,10 @@ function cellsOf(
 }
 
 function clientFor(io: CliIO): { iiq: IntentIQ; sleep?: (ms: number) => void; live: boolean } {
-  const apiKey = io.env.IIQ_API_KEY?.trim();
-  if (apiKey !== undefined && apiKey !== '') {
-    const baseUrl = io.env.IIQ_BASE_URL?.trim();
-    return {
-      iiq: new IntentIQ({ apiKey, logLevel: 'off', ...(baseUrl ? { baseUrl } : {}) }),
-      live: true,
-    };
-  }
+  const live = liveClient(io);
+  if (live !== undefined) return { iiq: live, live: true };
   // The built-in mock: its clock jumps by each wait, so jobs finish without real waiting.
-  const mock = createMockApiCore({ now: Date.now(), rateLimits: false });
-  const iiq = new IntentIQ({
-    apiKey: mock.keys.test,
-    fetch: mock.fetch,
-    baseUrl: mock.baseUrl,
-    logLevel: 'off',
-  });
+  const { iiq, mock } = mockClient({ rateLimits: false });
   return { iiq, sleep: (ms) => void mock.clock.advance(ms), live: false };
 }
 

@@ -3,9 +3,9 @@
  * accounts and recorded outcomes over the last two quarters, so that the report has something to
  * show. Everything goes through the SDK, as a user's code would.
  */
-import { IntentIQ } from '../../src/client.ts';
+import type { IntentIQ } from '../../src/client.ts';
 import type { OutcomeKind } from '../../src/resources/outcomes.ts';
-import { createMockApiCore } from '../mock-api.ts';
+import { mockClient } from './client.ts';
 
 /** Watchlisted from the start of the prior quarter. */
 const WATCHED = [
@@ -58,13 +58,7 @@ function quarterStart(now: number, offset: number): number {
 export async function demoClient(now: number): Promise<IntentIQ> {
   const priorStart = quarterStart(now, -1);
   const currentStart = quarterStart(now, 0);
-  const mock = createMockApiCore({ now: priorStart + 9 * DAY + 15 * 3_600_000 });
-  const iiq = new IntentIQ({
-    apiKey: mock.keys.test,
-    fetch: mock.fetch,
-    baseUrl: mock.baseUrl,
-    logLevel: 'off',
-  });
+  const { iiq, mock } = mockClient({ now: priorStart + 9 * DAY + 15 * 3_600_000 });
   await iiq.watchlists.create({ name: 'Target accounts', accounts: WATCHED });
   for (const domain of PRIOR_ONLY) await iiq.scores.create({ domain });
   mock.clock.advance('3d');

@@ -3,9 +3,8 @@
  * `IIQ_API_KEY` set it asks the API (or `IIQ_BASE_URL`); without, a built-in mock in test mode
  * answers with a demo workspace that has two quarters of scores and outcomes.
  */
-import { IntentIQ } from '../../src/client.ts';
-import { IntentIQError } from '../../src/core/errors.ts';
 import { type ParsedArgs, UsageError } from './args.ts';
+import { exitOnApiError, liveClient } from './client.ts';
 import type { CliIO } from './io.ts';
 import { demoClient } from './report-demo.ts';
 import { formatReport } from './report-format.ts';
@@ -30,16 +29,10 @@ export async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
   if (period !== undefined && !/^\d{4}-Q[1-4]$/.test(period)) {
     throw new UsageError(`--period must be a quarter such as 2026-Q2, got ${period}`);
   }
-  const apiKey = io.env.IIQ_API_KEY?.trim();
-  const live = apiKey !== undefined && apiKey !== '';
-  let iiq: IntentIQ;
-  if (live) {
-    const baseUrl = io.env.IIQ_BASE_URL?.trim();
-    iiq = new IntentIQ({ apiKey, logLevel: 'off', ...(baseUrl ? { baseUrl } : {}) });
-  } else {
-    iiq = await demoClient(Date.now());
-  }
-  try {
+  const found = liveClient(io);
+  const live = found !== undefined;
+  const iiq = found ?? (await demoClient(Date.now()));
+  return exitOnApiError(io, async () => {
     const report = await iiq.reports.pipeline.retrieve(period === undefined ? {} : { period });
     if (args.flags.json === true) {
       io.out(JSON.stringify(report, null, 2));
@@ -53,11 +46,5 @@ export async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
       );
     }
     return 0;
-  } catch (error) {
-    if (error instanceof IntentIQError) {
-      io.err(`iiq: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  });
 }

@@ -2,10 +2,8 @@
  * `iiq score <domain>`: one score, readable. With `IIQ_API_KEY` set it asks the API (or
  * `IIQ_BASE_URL`); without, a built-in mock in test mode answers, so it works right after install.
  */
-import { IntentIQ } from '../../src/client.ts';
-import { IntentIQError } from '../../src/core/errors.ts';
-import { createMockApiCore } from '../mock-api.ts';
 import { type ParsedArgs, UsageError } from './args.ts';
+import { exitOnApiError, liveClient, mockClient } from './client.ts';
 import { formatScore } from './format.ts';
 import type { CliIO } from './io.ts';
 
@@ -18,22 +16,10 @@ export async function runScore(args: ParsedArgs, io: CliIO): Promise<number> {
     throw new UsageError('iiq score needs a domain, e.g. iiq score stripe.com');
   if (rest.length > 0)
     throw new UsageError(`iiq score takes one domain, got ${args.positionals.length}`);
-  const apiKey = io.env.IIQ_API_KEY?.trim();
-  const live = apiKey !== undefined && apiKey !== '';
-  let iiq: IntentIQ;
-  if (live) {
-    const baseUrl = io.env.IIQ_BASE_URL?.trim();
-    iiq = new IntentIQ({ apiKey, logLevel: 'off', ...(baseUrl ? { baseUrl } : {}) });
-  } else {
-    const mock = createMockApiCore({ now: Date.now() });
-    iiq = new IntentIQ({
-      apiKey: mock.keys.test,
-      fetch: mock.fetch,
-      baseUrl: mock.baseUrl,
-      logLevel: 'off',
-    });
-  }
-  try {
+  const found = liveClient(io);
+  const live = found !== undefined;
+  const iiq = found ?? mockClient().iiq;
+  return exitOnApiError(io, async () => {
     const score = await iiq.scores.create({ domain });
     if (args.flags.json === true) {
       io.out(JSON.stringify(score, null, 2));
@@ -47,12 +33,5 @@ export async function runScore(args: ParsedArgs, io: CliIO): Promise<number> {
       );
     }
     return 0;
-  } catch (error) {
-    // The SDK's messages already name the status, the code and the request ID.
-    if (error instanceof IntentIQError) {
-      io.err(`iiq: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  });
 }
