@@ -6,7 +6,7 @@
 import type * as z from 'zod/mini';
 import { checkDomain, checkDomains } from '../../src/domain.ts';
 import { describeIssues } from '../../src/schemas/issues.ts';
-import { type FieldError, MockApiError } from '../kernel/errors.ts';
+import { type FieldError, invalidRequest, MockApiError } from '../kernel/errors.ts';
 import { cutField, MAX_JSON_DEPTH, tooDeep } from './json-depth.ts';
 
 export const MAX_BODY_BYTES = 1_048_576;
@@ -28,6 +28,28 @@ export function invalidFields(found: readonly FieldError[]): MockApiError {
     field: first.field,
     ...(errors.length > 1 ? { fields: [...errors] } : {}),
   });
+}
+
+/** True for a JSON object (not `null`, not an array). */
+export function isJsonObject(raw: unknown): raw is Record<string, unknown> {
+  return raw !== null && typeof raw === 'object' && !Array.isArray(raw);
+}
+
+/**
+ * A precheck for update routes: an empty object changes nothing, so it is a 400 that names the
+ * fields an update may carry (`Pass at least one of name or notes to update.`). Anything that is not
+ * an object is left to the route's schema, which explains it.
+ */
+export function updateNeedsOneOf(
+  ...fields: readonly [string, ...string[]]
+): (raw: unknown) => void {
+  const names =
+    fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(', ')} or ${fields.at(-1)}`;
+  const message = `Pass at least one of ${names} to update.`;
+  return (raw) => {
+    if (isJsonObject(raw) && Object.keys(raw).length === 0)
+      throw invalidRequest(undefined, message);
+  };
 }
 
 /** Validates `input` with a schema; throws a 400 that names every offending field. */

@@ -4,10 +4,9 @@ import {
   OutcomeListParamsSchema,
   OutcomeUpdateParamsSchema,
 } from '../../../src/schemas/params.ts';
-import { invalidRequest } from '../../kernel/errors.ts';
 import { paginate } from '../../kernel/pagination.ts';
 import { route } from '../../pipeline/route.ts';
-import { apexDomain } from '../../pipeline/validation.ts';
+import { apexDomain, updateNeedsOneOf } from '../../pipeline/validation.ts';
 import {
   createOutcome,
   deleteOutcome,
@@ -16,17 +15,6 @@ import {
   updateOutcome,
 } from './model.ts';
 import { renderOutcome } from './wire.ts';
-
-function atLeastOneField(raw: unknown): void {
-  if (
-    raw !== null &&
-    typeof raw === 'object' &&
-    !Array.isArray(raw) &&
-    Object.keys(raw).length === 0
-  ) {
-    throw invalidRequest(undefined, 'Pass at least one of outcome or notes to update.');
-  }
-}
 
 export const outcomeRoutes = [
   route({
@@ -74,7 +62,7 @@ export const outcomeRoutes = [
     operation: 'updateOutcome',
     bucket: 'write',
     body: OutcomeUpdateParamsSchema,
-    precheck: atLeastOneField,
+    precheck: updateNeedsOneOf('outcome', 'notes'),
     handler: (_request, { space, params, body, json }) => {
       const outcome = updateOutcome(retrieveOutcome(space, params.id), {
         ...(body.outcome === undefined ? {} : { outcome: body.outcome }),

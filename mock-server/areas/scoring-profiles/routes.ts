@@ -16,6 +16,7 @@ import {
 import { invalidRequest } from '../../kernel/errors.ts';
 import { paginate } from '../../kernel/pagination.ts';
 import { route } from '../../pipeline/route.ts';
+import { isJsonObject, updateNeedsOneOf } from '../../pipeline/validation.ts';
 import { catalog, valuesOf } from './attributes.ts';
 import {
   assign,
@@ -36,22 +37,17 @@ import {
 import { objectIdOf, objectIdsOf } from './objects.ts';
 import { renderAssignment, renderProfile, renderRule, renderScore } from './wire.ts';
 
-function isObject(raw: unknown): raw is Record<string, unknown> {
-  return raw !== null && typeof raw === 'object' && !Array.isArray(raw);
-}
+const needsOneField = updateNeedsOneOf('name', 'description');
 
 /** `object_type` is immutable, and an update must change something: said plainly. */
 function profileUpdateCheck(raw: unknown): void {
-  if (!isObject(raw)) return; // the schema explains
-  if ('object_type' in raw) {
+  if (isJsonObject(raw) && 'object_type' in raw) {
     throw invalidRequest(
       'object_type',
       'object_type cannot be changed: a profile scores one type of object. Create a new profile for the other type.',
     );
   }
-  if (Object.keys(raw).length === 0) {
-    throw invalidRequest(undefined, 'Pass at least one of name or description to update.');
-  }
+  needsOneField(raw);
 }
 
 export const scoringRoutes = [

@@ -6,10 +6,9 @@ import {
   WatchlistCreateParamsSchema,
   WatchlistUpdateParamsSchema,
 } from '../../../src/schemas/params.ts';
-import { invalidRequest } from '../../kernel/errors.ts';
 import { paginate } from '../../kernel/pagination.ts';
 import { route } from '../../pipeline/route.ts';
-import { apexDomains } from '../../pipeline/validation.ts';
+import { apexDomains, updateNeedsOneOf } from '../../pipeline/validation.ts';
 import {
   addAccounts,
   createWatchlist,
@@ -21,17 +20,6 @@ import {
   updateWatchlist,
 } from './model.ts';
 import { renderAccount, renderAccountsChange, renderWatchlist } from './wire.ts';
-
-function atLeastOneField(raw: unknown): void {
-  if (
-    raw !== null &&
-    typeof raw === 'object' &&
-    !Array.isArray(raw) &&
-    Object.keys(raw).length === 0
-  ) {
-    throw invalidRequest(undefined, 'Pass at least one of name or alert_threshold to update.');
-  }
-}
 
 export const watchlistRoutes = [
   route({
@@ -77,7 +65,7 @@ export const watchlistRoutes = [
     operation: 'updateWatchlist',
     bucket: 'write',
     body: WatchlistUpdateParamsSchema,
-    precheck: atLeastOneField,
+    precheck: updateNeedsOneOf('name', 'alert_threshold'),
     handler: (_request, { ctx, space, params, body, json }) => {
       const watchlist = updateWatchlist(ctx, retrieveWatchlist(space, params.id), {
         ...(body.name === undefined ? {} : { name: body.name }),
