@@ -2274,6 +2274,7 @@ export interface components {
             win_rate: components["schemas"]["Rate"];
             /** @description Days from a sample's first outcome to its first at the meeting stage, over the samples whose latest outcome is at that stage; null when none is. */
             median_days_to_meeting: number | null;
+            /** @description The key triggers of each sample's domain when its latest outcome was recorded, counted once per sample; the 10 most frequent, ties by text. */
             top_triggers: components["schemas"]["TriggerCount"][];
         };
         AggregateSignalsUnavailable: {

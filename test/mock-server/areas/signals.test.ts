@@ -97,7 +97,7 @@ function sampleOf(
   };
 }
 
-/** Key triggers of each domain as the API would score it now. */
+/** Key triggers of a domain as the API scores it now (or its fresh score, while there is one). */
 async function triggersOf(api: Api, domain: string): Promise<string[]> {
   const { body } = await api.post('/score', { domain, include: ['signals.evidence'] });
   const signals: Record<string, number> = {};
@@ -188,6 +188,26 @@ describe('aggregate signals', () => {
     expect(last.sample_size).toBe(10);
     expect(last.meeting_rate).toBeGreaterThan(0);
     expect(last.median_days_to_meeting).not.toBeNull();
+  });
+
+  it('counts the key triggers a sample had when its latest outcome was recorded, not today’s', async () => {
+    const api = mockApi({ rateLimits: false });
+    const domain = 'spike.test'; // its hiring signal jumps 45 points 2 days after it is first scored
+    const keys = [api.mock.keys.test];
+    for (let i = 1; i < PRIVACY_THRESHOLD; i++) keys.push(api.mock.workspaces.create().keys.test);
+    for (const key of keys) {
+      await api.post('/score', { domain }, { key });
+      await api.post('/outcomes', { domain, outcome: 'contacted' }, { key });
+    }
+    const recorded = await triggersOf(api, domain); // a cache hit: the score of the outcomes
+    api.mock.clock.advance('10d');
+    const today = await triggersOf(api, domain); // past the 7-day cache: scored after the spike
+    expect(today).not.toEqual(recorded);
+
+    const reply = await api.get(`/signals/aggregate?domain=${domain}`);
+    expect(reply.body.top_triggers).toEqual(
+      [...recorded].sort().map((trigger) => ({ trigger, count: PRIVACY_THRESHOLD })),
+    );
   });
 
   it('counts a workspace once per domain, and only outcomes of the caller’s mode', async () => {
