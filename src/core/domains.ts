@@ -35,3 +35,23 @@ export async function apexDomains(field: string, inputs: readonly string[]): Pro
   if (!result.ok) fail(result.issues);
   return result.domains;
 }
+
+/**
+ * The apex of every domain, in order, repeats kept: for a list whose repeats the API counts (the
+ * `skipped` of a bulk assignment). Every bad domain is reported, by index, in one `ValidationError`.
+ */
+export async function apexDomainsInOrder(
+  field: string,
+  inputs: readonly string[],
+): Promise<string[]> {
+  const { checkDomain } = loaded ?? (await loadDomainModule());
+  const domains: string[] = [];
+  const issues: { field: string; message: string }[] = [];
+  inputs.forEach((input, index) => {
+    const result = checkDomain(input);
+    if (result.ok) domains.push(result.domain);
+    else issues.push({ field: `${field}[${index}]`, message: result.reason });
+  });
+  if (issues.length > 0) fail(issues);
+  return domains;
+}

@@ -10,7 +10,7 @@ import {
   ScoringAssignmentCreateParamsSchema,
   ScoringAssignmentListParamsSchema,
 } from '../schemas/params.ts';
-import { objectIdParam, objectIdsParam } from './scoring-objects.ts';
+import { objectIdParam, objectIdsInOrderParam } from './scoring-objects.ts';
 import type { ScoringObjectType } from './scoring-profiles.ts';
 import type { Deleted } from './watchlists.ts';
 
@@ -80,8 +80,9 @@ export class ScoringAssignmentsResource extends APIResource {
   }
 
   /**
-   * Assigns 1 to 500 objects to a profile. Objects already assigned are skipped: `data` lists only
-   * the new assignments.
+   * Assigns 1 to 500 objects to a profile. Objects already assigned, and repeats, are skipped:
+   * `data` lists only the new assignments, and `data.length + skipped` is the number of
+   * `object_ids` given.
    */
   createMany(
     params: ScoringAssignmentBulkParams,
@@ -89,7 +90,11 @@ export class ScoringAssignmentsResource extends APIResource {
   ): APIPromise<WithMode<ScoringAssignmentBulkResult>> {
     return this.call(async () => {
       const body = parseParams(ScoringAssignmentBulkParamsSchema, params);
-      const objectIds = await objectIdsParam(body.object_type, 'object_ids', body.object_ids);
+      const objectIds = await objectIdsInOrderParam(
+        body.object_type,
+        'object_ids',
+        body.object_ids,
+      );
       return {
         operation: 'scoring.assignments.createMany',
         method: 'POST',

@@ -3,7 +3,7 @@
  * before it is sent (like every domain the SDK sends); a contact's LinkedIn profile URL is sent as
  * it is, and the API normalises it.
  */
-import { apexDomain, apexDomains } from '../core/domains.ts';
+import { apexDomain, apexDomains, apexDomainsInOrder } from '../core/domains.ts';
 import type { components } from '../generated/openapi.ts';
 
 type ObjectType = components['schemas']['ScoringObjectType'];
@@ -24,4 +24,16 @@ export async function objectIdsParam(
   inputs: readonly string[],
 ): Promise<string[]> {
   return objectType === 'company' ? apexDomains(field, inputs) : [...inputs];
+}
+
+/**
+ * Object IDs as the API expects them, in order with their repeats, for a request whose answer
+ * counts the repeats (`skipped` of `assignments.createMany`): companies normalised.
+ */
+export async function objectIdsInOrderParam(
+  objectType: ObjectType,
+  field: string,
+  inputs: readonly string[],
+): Promise<string[]> {
+  return objectType === 'company' ? apexDomainsInOrder(field, inputs) : [...inputs];
 }

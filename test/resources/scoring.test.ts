@@ -87,6 +87,40 @@ describe('iiq.scoring', () => {
     ]);
   });
 
+  it('counts repeats in the skipped of createMany, as the API does: data and skipped add up', async () => {
+    const { iiq, mock } = setup();
+    const profile = await fintechProfile(iiq);
+    await iiq.scoring.assignments.create({
+      profile_id: profile.id,
+      object_type: 'company',
+      object_id: 'stripe.com',
+    });
+    const object_ids = ['https://www.stripe.com/', 'notion.so', 'www.notion.so', 'linear.app'];
+    const { data, skipped } = await iiq.scoring.assignments.createMany({
+      profile_id: profile.id,
+      object_type: 'company',
+      object_ids,
+    });
+    expect(data.map((a) => a.object_id)).toEqual(['notion.so', 'linear.app']);
+    expect(skipped).toBe(2);
+    expect(data.length + skipped).toBe(object_ids.length);
+    const [request] = mock.requests.list({ path: '/scoring/assignments/bulk' });
+    expect(request?.body).toEqual({
+      profile_id: profile.id,
+      object_type: 'company',
+      object_ids: ['stripe.com', 'notion.so', 'notion.so', 'linear.app'],
+    });
+    const bad = await iiq.scoring.assignments
+      .createMany({
+        profile_id: profile.id,
+        object_type: 'company',
+        object_ids: ['a.com', 'localhost'],
+      })
+      .catch((error: unknown) => error);
+    expect(bad).toBeInstanceOf(ValidationError);
+    expect((bad as ValidationError).field).toBe('object_ids[1]');
+  });
+
   it('sends the objects of scores.list as a repeated object_id, companies normalised', async () => {
     const { iiq, mock } = setup();
     const page = await iiq.scoring.scores.list({
