@@ -9,8 +9,9 @@ import { renderAggregate } from './wire.ts';
 
 function segmentOf(query: { domain?: string; industry?: string }): Segment {
   if ((query.domain === undefined) === (query.industry === undefined)) {
+    // A query has no body: the error names the parameter the segment starts from.
     throw invalidRequest(
-      undefined,
+      'domain',
       'Pass exactly one of domain or industry: the segment is one domain, or every domain of one industry.',
     );
   }

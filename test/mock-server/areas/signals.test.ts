@@ -279,12 +279,12 @@ describe('aggregate signals', () => {
   it.each([
     [
       '',
-      'body',
+      'domain',
       'Pass exactly one of domain or industry: the segment is one domain, or every domain of one industry.',
     ],
     [
       '?domain=stripe.com&industry=Software',
-      'body',
+      'domain',
       'Pass exactly one of domain or industry: the segment is one domain, or every domain of one industry.',
     ],
     ['?domain=localhost', 'domain', 'domain must be a domain name such as "stripe.com".'],
