@@ -25,6 +25,13 @@ function hostnameOf(input: string): string | undefined {
   }
 }
 
+/** A hostname as quoted in a reason: a long one is cut, so an error never echoes kilobytes back. */
+function quoted(hostname: string): string {
+  return hostname.length > 100
+    ? `"${hostname.slice(0, 80)}…" (${hostname.length} characters)`
+    : `"${hostname}"`;
+}
+
 /** Checks a domain or URL and returns its apex domain, or a reason it has none. Never throws. */
 export function checkDomain(input: unknown): DomainCheck {
   if (typeof input !== 'string') return { ok: false, reason: 'must be a string' };
@@ -41,10 +48,10 @@ export function checkDomain(input: unknown): DomainCheck {
     return { ok: true, domain: parsed.domain };
   }
   if (!parsed.isIcann) {
-    return { ok: false, reason: `"${hostname}" does not end in a public top-level domain` };
+    return { ok: false, reason: `${quoted(hostname)} does not end in a public top-level domain` };
   }
   if (!parsed.domain) {
-    return { ok: false, reason: `"${hostname}" is a public suffix, not a company's domain` };
+    return { ok: false, reason: `${quoted(hostname)} is a public suffix, not a company's domain` };
   }
   return { ok: true, domain: parsed.domain };
 }

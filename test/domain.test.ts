@@ -32,6 +32,14 @@ describe('normalizeDomain', () => {
     expect(() => normalizeDomain(input)).toThrow(new TypeError(message));
   });
 
+  it('quotes a long hostname cut to 80 characters, with its length', () => {
+    const long = `${'a'.repeat(60)}.${'b'.repeat(60)}.intranet`;
+    expect(checkDomain(long)).toEqual({
+      ok: false,
+      reason: `"${long.slice(0, 80)}…" (130 characters) does not end in a public top-level domain`,
+    });
+  });
+
   it('never throws from checkDomain, whatever it is given', () => {
     for (const input of [undefined, null, 42, {}, 'x'.repeat(5000), '://', 'http://']) {
       expect(checkDomain(input).ok).toBe(false);
