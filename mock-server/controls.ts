@@ -235,9 +235,10 @@ function deliveryQuery(query: URLSearchParams): DeliveryQuery {
 }
 
 function journalQuery(query: URLSearchParams): JournalQuery {
-  const method = query.get('method') ?? undefined;
-  const path = query.get('path') ?? undefined;
-  const since = query.get('since') ?? undefined;
+  // An empty parameter (`?method=&path=`) filters nothing, as if it were left out.
+  const method = query.get('method') || undefined;
+  const path = query.get('path') || undefined;
+  const since = query.get('since') || undefined;
   return {
     ...(method === undefined ? {} : { method }),
     ...(path === undefined ? {} : { path }),
