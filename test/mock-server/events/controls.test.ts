@@ -75,6 +75,13 @@ describe('mock.events.trigger', () => {
     expect(api.mock.events.list()).toEqual([]);
   });
 
+  it('lists by a mode only when it is test or live', () => {
+    const api = liveApi();
+    const list = () => api.mock.events.list({ mode: 'prod' as never });
+    expect(list).toThrow(TypeError);
+    expect(list).toThrow('mode must be "test" or "live"');
+  });
+
   it('refuses an unknown type, naming the known ones', () => {
     const api = liveApi();
     expect(() => api.mock.events.trigger('score.deleted' as never)).toThrow(
