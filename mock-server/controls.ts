@@ -155,6 +155,9 @@ export interface CreatedWorkspace {
   keys: { test: string; live: string; read: { test: string; live: string } };
 }
 
+/** The longest name a workspace made by `mock.workspaces.create` may have. */
+const MAX_WORKSPACE_NAME = 200;
+
 /** Creates a workspace with a fresh pair of keys derived from the seed. */
 export function createWorkspace(
   engine: Engine,
@@ -162,6 +165,9 @@ export function createWorkspace(
 ): CreatedWorkspace {
   if (input.plan !== undefined && !isPlanName(input.plan)) {
     throw new ControlError(`plan must be "starter", "team" or "scale", got "${input.plan}"`);
+  }
+  if (input.name !== undefined && (input.name === '' || input.name.length > MAX_WORKSPACE_NAME)) {
+    throw new ControlError(`name must be 1 to ${MAX_WORKSPACE_NAME} characters`);
   }
   const { workspace, keys } = engine.tenants.create({
     ...(input.plan === undefined ? {} : { plan: input.plan }),
@@ -235,9 +241,10 @@ function deliveryQuery(query: URLSearchParams): DeliveryQuery {
 }
 
 function journalQuery(query: URLSearchParams): JournalQuery {
-  const method = query.get('method') ?? undefined;
-  const path = query.get('path') ?? undefined;
-  const since = query.get('since') ?? undefined;
+  // An empty parameter (`?method=&path=`) filters nothing, as if it were left out.
+  const method = query.get('method') || undefined;
+  const path = query.get('path') || undefined;
+  const since = query.get('since') || undefined;
   return {
     ...(method === undefined ? {} : { method }),
     ...(path === undefined ? {} : { path }),

@@ -74,9 +74,20 @@ const wranglerScript = join(
   'wrangler.js',
 );
 
-function nodeBinary(folder: string): string {
+/**
+ * The Node of `test/runtimes/<folder>`, checked to be the pinned major: were its package not
+ * installed, resolution would climb to the project's own Node 24 and test that one again.
+ */
+function pinnedNode(folder: string, major: number): Runtime {
   const from = join(root, 'test', 'runtimes', folder);
-  return join(require.resolve('node/package.json', { paths: [from] }), '..', 'bin', 'node');
+  const version = versionOf('node', from);
+  if (!version.startsWith(`${major}.`)) {
+    throw new Error(
+      `test/runtimes/${folder} resolves node ${version}, not Node ${major}: its own node is not installed. Run npm install.`,
+    );
+  }
+  const binary = join(require.resolve('node/package.json', { paths: [from] }), '..', 'bin', 'node');
+  return script(`node ${version}`, binary);
 }
 
 /** Builds the Worker with wrangler (no compatibility flags), serves it on workerd, asks it. */
@@ -176,9 +187,9 @@ async function serveAndAsk(dir: string): Promise<string[]> {
 }
 
 const runtimes: Runtime[] = [
-  script(`node ${versionOf('node', join(root, 'test/runtimes/node22'))}`, nodeBinary('node22')),
+  pinnedNode('node22', 22),
   script(`node ${process.versions.node}`, process.execPath),
-  script(`node ${versionOf('node', join(root, 'test/runtimes/node26'))}`, nodeBinary('node26')),
+  pinnedNode('node26', 26),
   script(`bun ${versionOf('bun')}`, binary('bun')),
   // Deno may read the project and listen on loopback, nothing else.
   script(`deno ${versionOf('deno')}`, binary('deno'), [

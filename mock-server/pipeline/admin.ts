@@ -6,6 +6,7 @@
  * the engine's message.
  */
 import { ControlError, ControlRangeError, MockApiError } from '../kernel/errors.ts';
+import { cutField } from './json-depth.ts';
 import { JSON_TYPE } from './respond.ts';
 import type { MockRequest, MockResponse } from './route.ts';
 import { parseJsonBody } from './validation.ts';
@@ -100,7 +101,7 @@ export function createAdmin(
       return adminError(
         404,
         requestId,
-        `There is no mock control at ${request.method} ${request.path}. See GET /__mock/inspect and the mock server docs.`,
+        `There is no mock control at ${cutField(`${request.method} ${request.path}`)}. See GET /__mock/inspect and the mock server docs.`,
       );
     }
     let body: Record<string, unknown> = {};

@@ -5,15 +5,20 @@
  * oldest are forgotten first. Cleared by `reset()`. The key is never kept: the Authorization header
  * is recorded as its last four characters only.
  *
+ * What counts against the 8 MiB is everything kept of a request that can be large: its body, path
+ * and query string. A body over the API's 1 MB limit is refused, and not kept either.
+ *
  * Listeners see each exchange with the response as sent (the contract test checks them against
  * `openapi.yaml`). `/__mock/` controls are not part of the API and are not journaled.
  */
 import { isoSeconds, parseInstant } from '../kernel/clock.ts';
+import { tooDeep } from './json-depth.ts';
 import type { MockRequest, MockResponse, Route } from './route.ts';
+import { MAX_BODY_BYTES } from './validation.ts';
 
 /** The most requests a journal keeps. */
 export const MAX_JOURNAL_ENTRIES = 1_000;
-/** The most bytes of request bodies a journal keeps. */
+/** The most bytes of request bodies, paths and query strings a journal keeps. */
 export const MAX_JOURNAL_BODY_BYTES = 8 * 1_048_576;
 
 /** One request the mock answered, as `mock.requests.list()` and `GET /__mock/requests` show it. */
@@ -27,7 +32,10 @@ export interface JournalEntry {
   operation: string | null;
   /** Query parameters; a repeated one is a list. */
   query: Record<string, string | string[]>;
-  /** The JSON body, parsed; the text when it is not JSON; null when there was none. */
+  /**
+   * The JSON body, parsed; the text when it is not JSON (or nests deeper than the API allows);
+   * null when there was none, or when it was over the API's 1 MB limit.
+   */
   body: unknown;
   status: number;
   /** Real milliseconds the mock took to answer. */
@@ -66,8 +74,11 @@ interface Recorded {
   method: string;
   path: string;
   operation: string | null;
-  query: URLSearchParams;
+  /** The query string, without `?`. */
+  query: string;
   body: string;
+  /** What this entry counts against `MAX_JOURNAL_BODY_BYTES`. */
+  size: number;
   status: number;
   durationMs: number;
   at: number;
@@ -82,6 +93,8 @@ function lastFour(header: string | undefined): string | null {
 
 function parsedBody(body: string): unknown {
   if (body === '') return null;
+  // Parsed, a body nested 100,000 levels deep would break whatever renders the entry.
+  if (tooDeep(body) !== undefined) return body;
   try {
     return JSON.parse(body);
   } catch {
@@ -89,9 +102,10 @@ function parsedBody(body: string): unknown {
   }
 }
 
-function queryObject(query: URLSearchParams): Record<string, string | string[]> {
+function queryObject(query: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [key, value] of query) {
+  if (query === '') return out;
+  for (const [key, value] of new URLSearchParams(query)) {
     const previous = out[key];
     out[key] = previous === undefined ? value : [...[previous].flat(), value];
   }
@@ -135,27 +149,31 @@ export class RequestJournal {
       durationMs: number;
     },
   ): void {
+    const query = request.query.size === 0 ? '' : request.query.toString();
+    // A refused oversized body is not kept (more characters than the limit's bytes is over it).
+    const body =
+      request.bodyTooLarge === true || request.body.length > MAX_BODY_BYTES ? '' : request.body;
     const entry: Recorded = {
       requestId: details.requestId,
       method: request.method,
       path: request.path,
       operation: details.route?.operation ?? null,
-      query: request.query,
-      // A refused oversized body is not kept.
-      body: request.bodyTooLarge === true ? '' : request.body,
+      query,
+      body,
+      size: body.length + request.path.length + query.length,
       status: response.status,
       durationMs: details.durationMs,
       at: details.at,
       authorization: lastFour(request.headers('authorization')),
     };
     this.#entries.push(entry);
-    this.#bodyBytes += entry.body.length;
+    this.#bodyBytes += entry.size;
     while (
       this.#entries.length > MAX_JOURNAL_ENTRIES ||
       (this.#bodyBytes > MAX_JOURNAL_BODY_BYTES && this.#entries.length > 1)
     ) {
       const oldest = this.#entries.shift() as Recorded;
-      this.#bodyBytes -= oldest.body.length;
+      this.#bodyBytes -= oldest.size;
     }
     if (this.#listeners.size === 0) return;
     const exchange: Exchange = {

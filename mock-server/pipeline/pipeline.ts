@@ -16,6 +16,7 @@ import type { Space } from '../tenancy/workspace.ts';
 import { authenticate, requireScope } from './auth.ts';
 import { codeForStatus } from './error-body.ts';
 import type { RequestJournal } from './journal.ts';
+import { cutField } from './json-depth.ts';
 import { formFingerprint, isMultipart, type MultipartForm, parseForm } from './multipart.ts';
 import { asApiError, errorResponse, finish, jsonResponse, withQuota } from './respond.ts';
 import type { MockRequest, MockResponse, Route, RouteContext, TransportFault } from './route.ts';
@@ -270,11 +271,12 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
       ? router.match(request.method, path.slice(base.length))
       : ({ kind: 'not_found' } as const);
     if (match.kind === 'method_not_allowed') {
-      const message = `${request.method} is not supported on ${path}; use ${match.allowed.join(' or ')}.`;
+      const message = `${cutField(request.method)} is not supported on ${cutField(path)}; use ${match.allowed.join(' or ')}.`;
       return anonymous(new MockApiError('not_found', message), null);
     }
     if (match.kind === 'not_found') {
-      const message = `There is no endpoint at ${request.method} ${path}. Check the path against the API reference (the base URL ends in ${base || '/'}).`;
+      // The path is echoed cut, as field names are: mock.fetch takes a URL of any length.
+      const message = `There is no endpoint at ${cutField(`${request.method} ${path}`)}. Check the path against the API reference (the base URL ends in ${base || '/'}).`;
       return anonymous(new MockApiError('not_found', message), null);
     }
 

@@ -144,6 +144,13 @@ function checkBaseUrl(value: string, logger: LevelLogger): string {
       `baseUrl must be an http(s) URL without query or fragment, such as ${DEFAULT_BASE_URL} or http://127.0.0.1:4010/v1.`,
     );
   }
+  if (url.username !== '' || url.password !== '') {
+    // fetch refuses such a URL, in a message that quotes it, password included.
+    throw new ConfigurationError(
+      'baseUrl',
+      'baseUrl must not contain a user name or password (user:pass@): the API authenticates with the API key alone.',
+    );
+  }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol === 'http:' && !loopback) {
     logger.warn(`baseUrl uses plain http to ${url.host}: the API key travels unencrypted.`);

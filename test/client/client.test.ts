@@ -84,6 +84,18 @@ describe('the base URL', () => {
     }
   });
 
+  it('must hold no user name or password, which it never repeats', () => {
+    for (const baseUrl of ['https://user:hunter2@x.test/v1', 'https://hunter2@x.test/v1']) {
+      const error = constructionError(() => new IntentIQ({ apiKey: TEST_KEY, baseUrl }));
+      expect(error).toMatchObject({
+        option: 'baseUrl',
+        message:
+          'baseUrl must not contain a user name or password (user:pass@): the API authenticates with the API key alone.',
+      });
+      expect(String(error)).not.toContain('hunter2');
+    }
+  });
+
   it('warns when the key would travel over plain http to another machine', () => {
     const warn = vi.fn();
     const logger = { error: vi.fn(), warn, info: vi.fn(), debug: vi.fn() };

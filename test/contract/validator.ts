@@ -25,6 +25,8 @@ export interface ContractResponse {
 export interface ContractValidator {
   /** Every way the response breaks the contract (empty when it keeps it). */
   check(response: ContractResponse): string[];
+  /** Every way `value` breaks `components.schemas[name]`, with no undeclared property anywhere. */
+  checkSchema(name: string, value: unknown): string[];
 }
 
 const SCHEMA_ID = 'https://contract.intentiq.test/openapi.json';
@@ -117,6 +119,11 @@ export function createContractValidator(
   const unrouted = resolve(doc, { $ref: '#/components/responses/NotFound' });
 
   return {
+    checkSchema(name, value) {
+      if (!isObject((components.schemas as Json)[name])) return [`no schema ${name}`];
+      const validate = compile(`schema:${name}`, { $ref: `#/components/schemas/${name}` });
+      return validate(value) ? [] : [`${name}: ${describeErrors(validate.errors)}`];
+    },
     check(response) {
       const problems: string[] = [];
       const label = `${response.method} ${response.route ?? '(no route)'} -> ${response.status}`;

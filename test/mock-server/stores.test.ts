@@ -143,6 +143,20 @@ describe('test controls', () => {
     expect(() => mock.workspaces.create()).toThrow(/at most 1000 workspaces/);
   });
 
+  it('refuse a workspace name over 200 characters, in-process and over HTTP', async () => {
+    const mock = createMockApi();
+    expect(() => mock.workspaces.create({ name: 'x'.repeat(201) })).toThrow(
+      'name must be 1 to 200 characters',
+    );
+    expect(mock.workspaces.create({ name: 'x'.repeat(200) }).name).toBe('x'.repeat(200));
+    const response = await mock.fetch('https://api.intentiq.dev/__mock/workspaces', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'x'.repeat(500_000) }),
+    });
+    expect(response.status).toBe(400);
+    expect(mock.inspect().workspaces).toHaveLength(2);
+  });
+
   it(`refuse a fault past ${MAX_FAULTS} waiting`, () => {
     const mock = createMockApi();
     for (let i = 0; i < MAX_FAULTS; i++) mock.faults.inject({ path: '/score', status: 503 });

@@ -31,9 +31,6 @@ function controls(ctx: MockContext): Control[] {
         const workspace = query.get('workspace') ?? undefined;
         const mode = query.get('mode') ?? undefined;
         const type = query.get('type') ?? undefined;
-        if (mode !== undefined && mode !== 'test' && mode !== 'live') {
-          throw new ControlError('mode must be "test" or "live"');
-        }
         return {
           data: eventsOf(ctx, {
             ...(workspace === undefined ? {} : { workspace }),

@@ -21,6 +21,9 @@ export function eventsOf(ctx: MockContext, query: EventQuery = {}): MockEvent[] 
   if (workspace === undefined) {
     throw new ControlError(`no workspace with ID ${query.workspace} exists in this mock`);
   }
+  if (query.mode !== undefined && query.mode !== 'test' && query.mode !== 'live') {
+    throw new ControlError('mode must be "test" or "live"');
+  }
   const modes: Mode[] = query.mode === undefined ? ['test', 'live'] : [query.mode];
   return modes
     .flatMap((mode) =>

@@ -10,6 +10,7 @@ import type { MockContext } from '../../context.ts';
 import type { EventData, EventRecord, EventType } from '../../events/log.ts';
 import { isoSeconds } from '../../kernel/clock.ts';
 import { ControlError } from '../../kernel/errors.ts';
+import { MAX_JSON_DEPTH, tooDeep } from '../../pipeline/json-depth.ts';
 import { creditsView } from '../../tenancy/credits.ts';
 import type { Mode, Space } from '../../tenancy/workspace.ts';
 import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
@@ -48,6 +49,27 @@ export function deepMerge<T>(base: T, overrides: unknown): T {
     out[key] = deepMerge(out[key], value);
   }
   return out as T;
+}
+
+/**
+ * Refuses data that is not JSON (a cycle, a BigInt) or nests deeper than a request body may: the
+ * event would be recorded, and every later read of it (`GET /events`, a delivery) would fail.
+ */
+function checkJson(data: unknown): void {
+  let text: string;
+  try {
+    text = JSON.stringify(data);
+  } catch {
+    throw new ControlError(
+      'data overrides must be JSON: no cycles, no BigInt, nothing nested hundreds of levels deep',
+    );
+  }
+  const deep = tooDeep(text, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    throw new ControlError(
+      `data overrides nest too deeply at ${deep}: event data nests at most ${MAX_JSON_DEPTH} levels`,
+    );
+  }
 }
 
 /** The domain the overrides are about, so that the rest of the event is consistent with it. */
@@ -201,5 +223,6 @@ export function triggerEvent<T extends EventType>(
   }
   const space = workspace.spaces[mode];
   const data = deepMerge(BUILDERS[type](ctx, space, domainOf(overrides)), overrides);
+  checkJson(data);
   return { event: ctx.events.record(space, type, data), mode };
 }

@@ -75,11 +75,42 @@ describe('mock.events.trigger', () => {
     expect(api.mock.events.list()).toEqual([]);
   });
 
+  it('lists by a mode only when it is test or live', () => {
+    const api = liveApi();
+    const list = () => api.mock.events.list({ mode: 'prod' as never });
+    expect(list).toThrow(TypeError);
+    expect(list).toThrow('mode must be "test" or "live"');
+  });
+
   it('refuses an unknown type, naming the known ones', () => {
     const api = liveApi();
     expect(() => api.mock.events.trigger('score.deleted' as never)).toThrow(
       'type must be one of score.computed, score.bulk.completed, account.band_changed, signal.spike, person.scored, credits.low, intent_search.completed, intent_search.failed, scoring.score_changed; got "score.deleted"',
     );
+  });
+
+  it('refuses data that is not JSON or nests too deeply, and records nothing', async () => {
+    const api = liveApi();
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(() => api.mock.events.trigger('signal.spike', cycle as never)).toThrow(
+      'data overrides must be JSON: no cycles, no BigInt, nothing nested hundreds of levels deep',
+    );
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 100_000; i++) {
+      deep.a = {};
+      deep = deep.a as Record<string, unknown>;
+    }
+    expect(() => api.mock.events.trigger('signal.spike', { extra: root } as never)).toThrow(
+      TypeError,
+    );
+    const nested = JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`);
+    expect(() => api.mock.events.trigger('signal.spike', { extra: nested } as never)).toThrow(
+      /^data overrides nest too deeply at extra\.a\.a.*: event data nests at most 32 levels$/,
+    );
+    expect(api.mock.events.list()).toEqual([]);
+    expect((await api.get('/events', api.live)).status).toBe(200);
   });
 });
 

@@ -68,6 +68,22 @@ describe('field names from the request', () => {
   });
 });
 
+describe('paths from the request', () => {
+  it('are cut to 100 characters in a 404, however long the URL mock.fetch is given', async () => {
+    const api = mockApi();
+    const reply = await api.get(`/nope/${'a'.repeat(1_000_000)}`);
+    expect(reply.status).toBe(404);
+    expect(reply.body.error.message).toBe(
+      `There is no endpoint at GET /v1/nope/${'a'.repeat(87)}…. Check the path against the API reference (the base URL ends in /v1).`,
+    );
+    const control = await api.mock.fetch(
+      `https://api.intentiq.dev/__mock/${'a'.repeat(1_000_000)}`,
+    );
+    expect(control.status).toBe(404);
+    expect((await control.text()).length).toBeLessThan(1_000);
+  });
+});
+
 describe('keys', () => {
   it.each([
     ['a trailing newline', '\n'],

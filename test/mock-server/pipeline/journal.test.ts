@@ -111,6 +111,44 @@ describe('mock.requests', () => {
     expect(entries.length * body.length).toBeLessThanOrEqual(MAX_JOURNAL_BODY_BYTES);
   });
 
+  it('counts paths and query strings against the 8 MiB too', async () => {
+    const { mock } = createMockApiWithoutLimits();
+    const headers = { Authorization: `Bearer ${mock.keys.test}` };
+    const query = `q=${'a'.repeat(500_000)}`;
+    const count = Math.ceil(MAX_JOURNAL_BODY_BYTES / query.length) + 3;
+    for (let i = 0; i < count; i++) {
+      await mock.fetch(`${mock.baseUrl}/account?${query}&i=${i}`, { headers });
+    }
+    const entries = mock.requests.list();
+    expect(entries.length).toBeLessThan(count);
+    expect(entries.length * query.length).toBeLessThanOrEqual(MAX_JOURNAL_BODY_BYTES);
+    expect(entries[0]?.query).toEqual({ q: 'a'.repeat(500_000), i: String(count - 1) });
+  });
+
+  it('keeps no body over the 1 MB limit, which the mock refused', async () => {
+    const { mock } = client();
+    const body = JSON.stringify({ domain: 'stripe.com', padding: 'x'.repeat(1_100_000) });
+    const response = await mock.fetch(`${mock.baseUrl}/score`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${mock.keys.test}`, 'Content-Type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(mock.requests.list()[0]).toMatchObject({ status: 400, body: null });
+  });
+
+  it('keeps a body nested too deeply as its text, not parsed', async () => {
+    const { mock } = client();
+    const body = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const response = await mock.fetch(`${mock.baseUrl}/score`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${mock.keys.test}`, 'Content-Type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(mock.requests.list()[0]?.body).toBe(body);
+  });
+
   it('is cleared by reset()', async () => {
     const { mock, iiq } = client();
     await iiq.account.retrieve();
@@ -157,6 +195,35 @@ describe('GET /__mock/requests', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('GET /__mock/requests, with bodies a user should not send', () => {
+  it('answers 200 after a body nested 100,000 levels deep, with the body as its text', async () => {
+    const mock = createMockApi();
+    const body = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    await mock.fetch(`${mock.baseUrl}/score`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${mock.keys.test}`, 'Content-Type': 'application/json' },
+      body,
+    });
+    const response = await mock.fetch('https://api.intentiq.dev/__mock/requests');
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as { data: { status: number; body: unknown }[] };
+    expect(data).toEqual([expect.objectContaining({ status: 400, body })]);
+  });
+
+  it('treats an empty filter as no filter', async () => {
+    const mock = createMockApi();
+    await mock.fetch(`${mock.baseUrl}/account`, {
+      headers: { Authorization: `Bearer ${mock.keys.test}` },
+    });
+    const response = await mock.fetch(
+      'https://api.intentiq.dev/__mock/requests?method=&path=&since=',
+    );
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as { data: { path: string }[] };
+    expect(data.map((entry) => entry.path)).toEqual(['/v1/account']);
   });
 });
 
