@@ -226,18 +226,33 @@ const optionalString = (value: unknown, name: string): string | undefined => {
 
 const STATUSES: readonly DeliveryStatus[] = ['pending', 'succeeded', 'failed'];
 
-function deliveryQuery(query: URLSearchParams): DeliveryQuery {
-  const endpoint = query.get('endpoint') ?? undefined;
-  const event = query.get('event') ?? undefined;
-  const status = query.get('status') ?? undefined;
+/**
+ * A filter of the delivery log, checked: `mock.deliveries.list(query)` and
+ * `GET /__mock/deliveries` refuse the same things (an unknown status is an error, not an empty list).
+ */
+export function checkDeliveryQuery(query: unknown = {}): DeliveryQuery {
+  if (query === null || typeof query !== 'object' || Array.isArray(query)) {
+    throw new ControlError('the delivery query must be an object such as { status: "failed" }');
+  }
+  const { endpoint, event, status } = query as Record<string, unknown>;
   if (status !== undefined && !STATUSES.includes(status as DeliveryStatus)) {
     throw new ControlError('status must be "pending", "succeeded" or "failed"');
   }
+  const endpointId = optionalString(endpoint, 'endpoint');
+  const eventId = optionalString(event, 'event');
   return {
-    ...(endpoint === undefined ? {} : { endpoint }),
-    ...(event === undefined ? {} : { event }),
+    ...(endpointId === undefined ? {} : { endpoint: endpointId }),
+    ...(eventId === undefined ? {} : { event: eventId }),
     ...(status === undefined ? {} : { status: status as DeliveryStatus }),
   };
+}
+
+function deliveryQuery(query: URLSearchParams): DeliveryQuery {
+  return checkDeliveryQuery({
+    endpoint: query.get('endpoint') ?? undefined,
+    event: query.get('event') ?? undefined,
+    status: query.get('status') ?? undefined,
+  });
 }
 
 function journalQuery(query: URLSearchParams): JournalQuery {

@@ -21,6 +21,7 @@ import {
   type CreatedKey,
   type CreatedWorkspace,
   type CreditsInput,
+  checkDeliveryQuery,
   coreControls,
   createKey,
   createWorkspace,
@@ -301,7 +302,7 @@ export function createMockApiCore(options: MockApiOptions = {}): MockApi {
       },
     },
     deliveries: {
-      list: (query) => engine.dispatcher.list(query),
+      list: (query) => engine.dispatcher.list(checkDeliveryQuery(query)),
       settle: (settleOptions) => settle(settleOptions?.timeout),
     },
     webhookEndpoints: {

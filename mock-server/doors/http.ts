@@ -54,8 +54,23 @@ interface Body {
   bytes?: Uint8Array;
 }
 
+/**
+ * The request target as a path and query. A client sending through a proxy writes it in absolute
+ * form (`GET http://host/v1/account HTTP/1.1`); the mock answers it as its path.
+ */
+function targetOf(req: IncomingMessage): string {
+  const target = req.url ?? '/';
+  if (!/^https?:\/\//i.test(target)) return target;
+  try {
+    const url = new URL(target);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return target;
+  }
+}
+
 function toMockRequest(req: IncomingMessage, body: Body, bodyTooLarge: boolean): MockRequest {
-  const url = req.url ?? '/';
+  const url = targetOf(req);
   const q = url.indexOf('?');
   const headers = req.headers;
   return {
@@ -237,7 +252,7 @@ async function fromMsw(
   for (let i = 0; i < req.rawHeaders.length; i += 2)
     headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
   const method = req.method ?? 'GET';
-  const request = new Request(`${origin}${req.url ?? '/'}`, {
+  const request = new Request(`${origin}${targetOf(req)}`, {
     method,
     headers,
     ...(method === 'GET' || method === 'HEAD' ? {} : { body: body.bytes ?? body.text }),

@@ -21,6 +21,24 @@ export const MAX_JOURNAL_ENTRIES = 1_000;
 /** The most bytes of request bodies, paths and query strings a journal keeps. */
 export const MAX_JOURNAL_BODY_BYTES = 8 * 1_048_576;
 
+/** The length of a string in UTF-8 bytes, counted without encoding it. */
+export function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) {
+      bytes += 1;
+      continue;
+    }
+    // 3 bytes for one unit; a surrogate pair is 4 bytes for its 2 units (a lone one encodes as 3).
+    bytes += 2;
+    const next = text.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+  }
+  return bytes;
+}
+
 /** One request the mock answered, as `mock.requests.list()` and `GET /__mock/requests` show it. */
 export interface JournalEntry {
   /** The `X-Request-Id` the mock answered with. */
@@ -160,7 +178,7 @@ export class RequestJournal {
       operation: details.route?.operation ?? null,
       query,
       body,
-      size: body.length + request.path.length + query.length,
+      size: utf8Bytes(body) + utf8Bytes(request.path) + utf8Bytes(query),
       status: response.status,
       durationMs: details.durationMs,
       at: details.at,

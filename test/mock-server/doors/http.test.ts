@@ -73,6 +73,42 @@ describe('the HTTP door', () => {
     });
   });
 
+  it('answers a request target in absolute form, as a client behind a proxy sends it', async () => {
+    const { server, mock } = await serve({
+      handlers: [http.get('*/v1/ping', () => HttpResponse.json({ pong: true }))],
+    });
+    const { port } = new URL(server.origin);
+    const get = (path: string) =>
+      new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+        const req = httpRequest({
+          host: '127.0.0.1',
+          port,
+          path,
+          headers: { Authorization: `Bearer ${mock.keys.test}` },
+        });
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (chunk) => {
+            text += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const account = await get('http://api.intentiq.dev/v1/account?expand=none');
+    expect(account.status).toBe(200);
+    expect(account.body).toMatchObject({ mode: 'test' });
+    expect(mock.requests.list()[0]).toMatchObject({
+      path: '/v1/account',
+      query: { expand: 'none' },
+    });
+    expect(await get('http://api.intentiq.dev/v1/ping')).toEqual({
+      status: 200,
+      body: { pong: true },
+    });
+  });
+
   it('answers unknown paths outside the base path with a 404 JSON error', async () => {
     const { server } = await serve();
     const reply = await send(fetch, `${server.origin}/score`, 'GET', undefined, { key: null });

@@ -190,6 +190,13 @@ describe('the delivery log', () => {
     expect((await admin('?status=lost')).body.error.message).toBe(
       'status must be "pending", "succeeded" or "failed"',
     );
+    // In-process, the same filter is refused the same way, not answered with an empty list.
+    expect(() => api.mock.deliveries.list({ status: 'lost' } as never)).toThrow(
+      'status must be "pending", "succeeded" or "failed"',
+    );
+    expect(() => api.mock.deliveries.list({ endpoint: 42 } as never)).toThrow(
+      'endpoint must be a string',
+    );
   });
 });
 

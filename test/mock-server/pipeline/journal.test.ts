@@ -111,6 +111,22 @@ describe('mock.requests', () => {
     expect(entries.length * body.length).toBeLessThanOrEqual(MAX_JOURNAL_BODY_BYTES);
   });
 
+  it('counts bodies in UTF-8 bytes, not characters', async () => {
+    const { mock } = createMockApiWithoutLimits();
+    const headers = {
+      Authorization: `Bearer ${mock.keys.test}`,
+      'Content-Type': 'application/json',
+    };
+    // 500,001 characters, 999,991 bytes of UTF-8: nine of them are over 8 MiB, 4.5 M characters are not.
+    const body = JSON.stringify({ name: 'é'.repeat(499_990) });
+    expect(new TextEncoder().encode(body).length).toBe(999_991);
+    for (let i = 0; i < 9; i++) {
+      // 400 (the name is too long): still journaled.
+      await mock.fetch(`${mock.baseUrl}/watchlists`, { method: 'POST', headers, body });
+    }
+    expect(mock.requests.list()).toHaveLength(8);
+  });
+
   it('counts paths and query strings against the 8 MiB too', async () => {
     const { mock } = createMockApiWithoutLimits();
     const headers = { Authorization: `Bearer ${mock.keys.test}` };
