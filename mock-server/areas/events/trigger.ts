@@ -10,6 +10,7 @@ import type { MockContext } from '../../context.ts';
 import type { EventData, EventRecord, EventType } from '../../events/log.ts';
 import { isoSeconds } from '../../kernel/clock.ts';
 import { ControlError } from '../../kernel/errors.ts';
+import { MAX_JSON_DEPTH, tooDeep } from '../../pipeline/json-depth.ts';
 import { creditsView } from '../../tenancy/credits.ts';
 import type { Mode, Space } from '../../tenancy/workspace.ts';
 import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
@@ -33,6 +34,12 @@ export interface TriggerOptions {
 }
 
 const DEFAULT_DOMAIN = 'stripe.com';
+
+/**
+ * The most JSON a trigger's `data` may hold, in UTF-8 bytes. A triggered event keeps its data as
+ * long as the event is kept (20,000 a space), so it is bounded; the largest sample is under 2 KB.
+ */
+export const MAX_TRIGGER_DATA_BYTES = 16_384;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -48,6 +55,49 @@ export function deepMerge<T>(base: T, overrides: unknown): T {
     out[key] = deepMerge(out[key], value);
   }
   return out as T;
+}
+
+/**
+ * The overrides as a copy in plain JSON, checked the way a JSON body would be: the event is
+ * rendered and sent as JSON whenever it is read, so what cannot be (a cycle, a BigInt, a value
+ * nested deeper than 32 levels) is refused here, before anything is recorded.
+ */
+function plainOverrides(overrides: unknown): Record<string, unknown> | undefined {
+  if (overrides === undefined) return undefined;
+  let text: string | undefined;
+  try {
+    text = isPlainObject(overrides) ? JSON.stringify(overrides) : undefined;
+  } catch (error) {
+    throw new ControlError(
+      error instanceof RangeError
+        ? `data is nested too deeply: event data may nest objects and arrays at most ${MAX_JSON_DEPTH} levels deep`
+        : 'data must be plain JSON (no cycles, BigInt values or throwing toJSON): the event is sent as JSON',
+    );
+  }
+  if (text === undefined) {
+    throw new ControlError(
+      'data overrides must be an object of fields to change in the event data',
+    );
+  }
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_TRIGGER_DATA_BYTES) {
+    throw new ControlError(
+      `data is ${bytes} bytes of JSON; a triggered event's data is at most ${MAX_TRIGGER_DATA_BYTES} bytes`,
+    );
+  }
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    throw new ControlError(
+      `data.${deep} is nested too deeply: event data may nest objects and arrays at most ${MAX_JSON_DEPTH} levels deep`,
+    );
+  }
+  const copy: unknown = JSON.parse(text);
+  if (!isPlainObject(copy)) {
+    throw new ControlError(
+      'data overrides must be an object of fields to change in the event data',
+    );
+  }
+  return copy;
 }
 
 /** The domain the overrides are about, so that the rest of the event is consistent with it. */
@@ -188,11 +238,7 @@ export function triggerEvent<T extends EventType>(
       `type must be one of ${EVENT_TYPES.join(', ')}; got ${JSON.stringify(String(type))}`,
     );
   }
-  if (overrides !== undefined && !isPlainObject(overrides)) {
-    throw new ControlError(
-      'data overrides must be an object of fields to change in the event data',
-    );
-  }
+  const data = plainOverrides(overrides);
   const mode = options.mode ?? 'live';
   if (mode !== 'live' && mode !== 'test') throw new ControlError('mode must be "test" or "live"');
   const workspace = ctx.tenants.find(options.workspace);
@@ -200,6 +246,6 @@ export function triggerEvent<T extends EventType>(
     throw new ControlError(`no workspace with ID ${options.workspace} exists in this mock`);
   }
   const space = workspace.spaces[mode];
-  const data = deepMerge(BUILDERS[type](ctx, space, domainOf(overrides)), overrides);
-  return { event: ctx.events.record(space, type, data), mode };
+  const sample = BUILDERS[type](ctx, space, domainOf(data));
+  return { event: ctx.events.record(space, type, deepMerge(sample, data)), mode };
 }

@@ -4,11 +4,18 @@
  */
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_TRIGGER_DATA_BYTES } from '../../../mock-server/areas/events/trigger.ts';
 import { createMockApi, type MockServer } from '../../../mock-server/index.ts';
 import { mockApi } from '../helpers.ts';
 
 function nested(depth: number): string {
   return `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+}
+
+function deepArray(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
 }
 
 /** POST /__mock/events/trigger, at the mock's origin. */
@@ -45,6 +52,43 @@ describe('JSON nesting', () => {
     expect(reply.body.error.message).toContain('data.score.summary');
     expect(api.mock.events.list()).toEqual([]);
     expect((await api.get('/events')).status).toBe(200);
+  });
+
+  it.each([
+    [
+      'a cycle',
+      () => {
+        const data: Record<string, unknown> = { domain: 'notion.so' };
+        data.self = data;
+        return data;
+      },
+      'plain JSON',
+    ],
+    ['a BigInt', () => ({ domain: 'notion.so', n: 10n }), 'plain JSON'],
+    ['100,000 levels of arrays', () => ({ deep: deepArray(100_000) }), 'at most 32 levels'],
+    ['40 levels of arrays', () => ({ deep: deepArray(40) }), 'at most 32 levels'],
+  ])(
+    'refuses in-process trigger data with %s, records nothing, and keeps GET /v1/events working',
+    async (_what, data, message) => {
+      const api = mockApi();
+      expect(() => api.mock.events.trigger('signal.spike', data() as never)).toThrow(message);
+      expect(api.mock.events.list()).toEqual([]);
+      expect((await api.get('/events', { key: api.mock.keys.live })).status).toBe(200);
+    },
+  );
+
+  it(`refuses trigger data over ${MAX_TRIGGER_DATA_BYTES} bytes of JSON, in-process and over HTTP`, async () => {
+    const api = mockApi();
+    const note = 'x'.repeat(MAX_TRIGGER_DATA_BYTES);
+    expect(() => api.mock.events.trigger('signal.spike', { note } as never)).toThrow(
+      `at most ${MAX_TRIGGER_DATA_BYTES} bytes`,
+    );
+    const reply = await control(api, JSON.stringify({ type: 'signal.spike', data: { note } }));
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.message).toContain(`at most ${MAX_TRIGGER_DATA_BYTES} bytes`);
+    expect(api.mock.events.list()).toEqual([]);
+    const fits = { note: 'x'.repeat(MAX_TRIGGER_DATA_BYTES - 20) };
+    expect(api.mock.events.trigger('signal.spike', fits as never).data).toMatchObject(fits);
   });
 
   it('accepts a body 32 levels deep', async () => {
