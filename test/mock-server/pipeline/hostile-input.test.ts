@@ -50,6 +50,7 @@ describe('JSON nesting', () => {
     expect(reply.status).toBe(400);
     expect(reply.text).not.toMatch(/Maximum call stack|RangeError|at [A-Za-z]+ \(/);
     expect(reply.body.error.message).toContain('data.score.summary');
+    expect(reply.body.error.field).toMatch(/^data\.score\.summary\[0\]\[0\]/);
     expect(api.mock.events.list()).toEqual([]);
     expect((await api.get('/events')).status).toBe(200);
   });
@@ -96,6 +97,28 @@ describe('JSON nesting', () => {
     const data = JSON.parse(`{"score":{"domain":"notion.so"},"x":${nested(29)}}`);
     const reply = await control(api, JSON.stringify({ type: 'score.computed', data }));
     expect(reply.status).toBe(200);
+  });
+});
+
+describe('control bodies', () => {
+  it('refuses a body over 1 MB with a 400 on body, without running the control', async () => {
+    const api = mockApi();
+    const response = await api.mock.fetch('https://api.intentiq.dev/__mock/events/trigger', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'signal.spike', data: { note: 'x'.repeat(1_100_000) } }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({
+      code: 'invalid_request',
+      field: 'body',
+    });
+    expect(api.mock.events.list()).toEqual([]);
+  });
+
+  it('names body when a control’s body is not JSON', async () => {
+    const reply = await control(mockApi(), '{"type":');
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.field).toBe('body');
   });
 });
 
@@ -177,8 +200,8 @@ describe('POST /v1/people/score', () => {
 describe('the HTTP door, with requests node’s HTTP parser refuses', () => {
   let server: MockServer;
   let key = '';
+  const mock = createMockApi();
   beforeAll(async () => {
-    const mock = createMockApi();
     key = mock.keys.test;
     server = await mock.listen();
   });
@@ -232,6 +255,19 @@ describe('the HTTP door, with requests node’s HTTP parser refuses', () => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 431 /);
     expect(jsonOf(answer).error).toMatchObject({ code: 'invalid_request', field: 'headers' });
+  });
+
+  it('refuses a declared Content-Length over 1 MB on a control too, without running it', async () => {
+    const answer = await raw(
+      'POST /__mock/clock/advance HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{"by":"1d"',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(jsonOf(answer).error).toMatchObject({
+      code: 'invalid_request',
+      field: 'body',
+      message: expect.stringContaining('larger than 1048576 bytes'),
+    });
+    expect(mock.clock.now().toISOString()).toBe('2026-05-28T14:02:11.000Z');
   });
 
   it('refuses a declared Content-Length over 1 MB at once, without waiting for the body', async () => {
