@@ -11,6 +11,11 @@ import { MAX_ENDPOINTS_PER_SPACE } from '../../mock-server/areas/webhook-endpoin
 import { MAX_EVENTS_PER_SPACE } from '../../mock-server/events/log.ts';
 import { createMockApi, MAGIC_DOMAINS, MAGIC_INTEREST_DOMAINS } from '../../mock-server/index.ts';
 import { MAX_FAULTS } from '../../mock-server/kernel/faults.ts';
+import {
+  IdempotencyStore,
+  MAX_IDEMPOTENCY_BYTES,
+  MAX_IDEMPOTENCY_RECORDS,
+} from '../../mock-server/kernel/idempotency.ts';
 import { MAX_WORKSPACES } from '../../mock-server/tenancy/tenants.ts';
 import { mockApi } from './helpers.ts';
 
@@ -134,6 +139,31 @@ describe('objects a workspace creates', () => {
     expect((await api.get(`/intent/searches/${ids[0]}`)).status).toBe(404);
     expect((await api.get(`/intent/searches/${ids.at(-1)}`)).status).toBe(200);
   }, 30_000);
+});
+
+describe('idempotency records', () => {
+  const answer = (body: string) => ({ status: 200, headers: {}, body });
+
+  it(`keep the newest ${MAX_IDEMPOTENCY_RECORDS.toLocaleString('en-US')} of a space`, () => {
+    const store = new IdempotencyStore();
+    for (let i = 0; i < MAX_IDEMPOTENCY_RECORDS + 5; i++)
+      store.store(`k${i}`, 'p', answer('{}'), 0);
+    expect(store.size).toBe(MAX_IDEMPOTENCY_RECORDS);
+    expect(store.lookup('k4', 'p', 0).kind).toBe('new');
+    expect(store.lookup('k5', 'p', 0).kind).toBe('replay');
+  });
+
+  it(`keep at most ${MAX_IDEMPOTENCY_BYTES / 1_048_576} MiB of responses of a space, forgetting the oldest`, () => {
+    const store = new IdempotencyStore();
+    const mib = 'x'.repeat(1_048_576); // a large answer, such as a long account list
+    for (let i = 0; i < 20; i++) store.store(`k${i}`, 'p', answer(mib), 0);
+    expect(store.size).toBe(MAX_IDEMPOTENCY_BYTES / 1_048_576);
+    expect(store.lookup('k3', 'p', 0).kind).toBe('new');
+    expect(store.lookup('k4', 'p', 0)).toEqual({ kind: 'replay', response: answer(mib) });
+    // Small answers after large ones: the budget frees as the large ones go.
+    for (let i = 0; i < 100; i++) store.store(`small-${i}`, 'p', answer('{}'), 0);
+    expect(store.lookup('small-0', 'p', 0).kind).toBe('replay');
+  });
 });
 
 describe('test controls', () => {
