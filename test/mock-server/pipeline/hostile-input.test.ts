@@ -151,6 +151,13 @@ describe('keys', () => {
     expect(JSON.stringify(body)).not.toContain(mock.keys.test);
   });
 
+  it('arrive without trailing whitespace through Headers, as over HTTP: fetch drops it before any server sees it', async () => {
+    const mock = createMockApi();
+    const headers = new Headers({ Authorization: `Bearer ${mock.keys.test} \t` });
+    expect(headers.get('authorization')).toBe(`Bearer ${mock.keys.test}`);
+    expect((await mock.fetch(`${mock.baseUrl}/account`, { headers })).status).toBe(200);
+  });
+
   it('refuse two spaces after Bearer', async () => {
     const mock = createMockApi();
     const response = await mock.fetch(`${mock.baseUrl}/account`, {
