@@ -30,6 +30,9 @@ const KINDS: readonly FaultKind[] = [
   'commit_then_drop',
 ];
 
+/** The methods of the API's operations, the only ones a fault can wait for. */
+const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 /** What `mock.faults.inject()` takes. */
 export interface FaultSpec {
   /**
@@ -133,8 +136,12 @@ export class Faults {
       throw new ControlError('a fault\'s path must start with "/", such as "/score", or be "*"');
     }
     if (spec.path.length > 200) throw new ControlError("a fault's path is at most 200 characters");
-    if (spec.method !== undefined && typeof spec.method !== 'string') {
-      throw new ControlError("a fault's method must be a string such as POST");
+    if (
+      spec.method !== undefined &&
+      (typeof spec.method !== 'string' || !METHODS.includes(spec.method.toUpperCase()))
+    ) {
+      // A typo ("PSOT") would otherwise wait for a request that never comes.
+      throw new ControlError(`a fault's method must be one of ${METHODS.join(', ')}`);
     }
     const bare = spec.path.split('?')[0] as string;
     const path = bare.startsWith(`${basePath}/`) ? bare.slice(basePath.length) : bare;

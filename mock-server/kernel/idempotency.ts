@@ -45,6 +45,14 @@ export type IdempotencyLookup =
 /** The most records a mode keeps; past it, the oldest are forgotten early (memory stays bounded). */
 export const MAX_IDEMPOTENCY_RECORDS = 10_000;
 
+/**
+ * The most response body a mode keeps in its records, in characters (the bodies are JSON, almost
+ * always ASCII: a byte each). A record can hold a large answer (a watchlist's full account list,
+ * a CSV job's rejected rows), so the count alone would not bound memory; past it, the oldest are
+ * forgotten early too.
+ */
+export const MAX_IDEMPOTENCY_BYTES = 16 * 1_048_576;
+
 /** The records of one mode of one workspace, forgotten 24 hours after they were stored. */
 export class IdempotencyStore {
   readonly #records = new Map<string, IdempotencyRecord>();
@@ -52,6 +60,8 @@ export class IdempotencyStore {
   // first to expire, are always at the head: pruning never looks past the first live one.
   #order: string[] = [];
   #head = 0;
+  /** The characters of the response bodies kept. */
+  #bytes = 0;
 
   get size(): number {
     return this.#records.size;
@@ -67,9 +77,18 @@ export class IdempotencyStore {
   }
 
   store(key: string, print: string, response: StoredResponse, now: number): void {
+    this.#forget(key);
     this.#records.set(key, { fingerprint: print, response, expiresAt: now + IDEMPOTENCY_TTL_MS });
+    this.#bytes += response.body.length;
     this.#order.push(key);
     this.#prune(now);
+  }
+
+  #forget(key: string): void {
+    const record = this.#records.get(key);
+    if (record === undefined) return;
+    this.#bytes -= record.response.body.length;
+    this.#records.delete(key);
   }
 
   #prune(now: number): void {
@@ -79,9 +98,10 @@ export class IdempotencyStore {
       const stale =
         record === undefined ||
         record.expiresAt <= now ||
-        this.#records.size > MAX_IDEMPOTENCY_RECORDS;
+        this.#records.size > MAX_IDEMPOTENCY_RECORDS ||
+        this.#bytes > MAX_IDEMPOTENCY_BYTES;
       if (!stale) break;
-      this.#records.delete(key);
+      this.#forget(key);
       this.#head++;
     }
     if (this.#head > 1024 && this.#head * 2 > this.#order.length) {

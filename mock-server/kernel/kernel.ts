@@ -21,6 +21,14 @@ export interface KernelOptions {
   realtime: boolean;
 }
 
+/**
+ * The most recurring work one move of the clock may run (each daily refresh re-scores every
+ * watchlist account and every object of a profile that reads intent): at some 40 us each, about
+ * 40 seconds. Past it the move is refused before anything runs, rather than hold the process for
+ * minutes or hours; shorter moves do the same work in steps.
+ */
+export const MAX_ADVANCE_WORK = 1_000_000;
+
 export class Kernel {
   readonly seed: string;
   readonly start: number;
@@ -84,8 +92,20 @@ export class Kernel {
         "advancing that far would take the mock's clock past 9999-12-31T23:59:59Z, the latest instant it shows",
       );
     }
+    this.#checkWork(target);
     this.scheduler.runUntil(target);
     return this.clock.now();
+  }
+
+  /** Refuses a move of the clock that would run more than `MAX_ADVANCE_WORK` on the way. */
+  #checkWork(target: number): void {
+    const due = this.scheduler.workUntil(target);
+    const total = due.reduce((sum, item) => sum + item.total, 0);
+    if (total <= MAX_ADVANCE_WORK) return;
+    const what = due.map((item) => `${item.total.toLocaleString('en-US')} ${item.units}`);
+    throw new ControlRangeError(
+      `moving the clock that far would run ${what.join(' and ')} on the way; one move of the clock runs at most ${MAX_ADVANCE_WORK.toLocaleString('en-US')}: move it in shorter steps, or keep fewer objects on watchlists and profiles`,
+    );
   }
 
   /** Moves virtual time to an instant (never backwards: caches and jobs cannot un-happen). */
@@ -96,6 +116,7 @@ export class Kernel {
         'the mock clock cannot go back in time; call reset() to start over',
       );
     }
+    this.#checkWork(target);
     this.scheduler.runUntil(target);
     return this.clock.now();
   }

@@ -16,7 +16,15 @@ interface Task {
   seq: number;
   run: () => void;
   /** For recurring tasks: the first occurrence strictly after a time, and whether it is idle. */
-  recurrence?: { after: (at: number) => number; idle: () => boolean };
+  recurrence?: { after: (at: number) => number; idle: () => boolean; work?: RecurringWork };
+}
+
+/** What one occurrence of a recurring task does, counted: `count()` units of `units`. */
+export interface RecurringWork {
+  /** What is counted, in the plural: `'watchlist accounts re-scored'`. */
+  readonly units: string;
+  /** How many units one occurrence would do now. */
+  count(): number;
 }
 
 /** Tasks keyed to virtual time. */
@@ -50,13 +58,42 @@ export class Scheduler {
    * // every day at 00:00 UTC, unless nothing is on a watchlist
    * scheduler.every((t) => (Math.floor(t / DAY_MS) + 1) * DAY_MS, refresh, () => accounts === 0);
    */
-  every(after: (at: number) => number, run: () => void, idle: () => boolean = () => false): void {
+  every(
+    after: (at: number) => number,
+    run: () => void,
+    idle: () => boolean = () => false,
+    work?: RecurringWork,
+  ): void {
     this.#insert({
       at: after(this.#clock.now()),
       seq: this.#seq++,
       run,
-      recurrence: { after, idle },
+      recurrence: work === undefined ? { after, idle } : { after, idle, work },
     });
+  }
+
+  /**
+   * The recurring work that would fall due up to `target`, as things stand: for each recurring
+   * task that counts its work, the occurrences up to `target` times what one does now.
+   */
+  workUntil(target: number): { units: string; total: number }[] {
+    const due: { units: string; total: number }[] = [];
+    for (const task of this.#tasks) {
+      const recurrence = task.recurrence;
+      const work = recurrence?.work;
+      if (recurrence === undefined || work === undefined || task.at > target) continue;
+      const each = work.count();
+      if (each === 0) continue;
+      let occurrences = 0;
+      for (let at = task.at; at <= target; ) {
+        occurrences++;
+        const next = recurrence.after(at);
+        if (next <= at) break; // never for a schedule that moves forward
+        at = next;
+      }
+      due.push({ units: work.units, total: occurrences * each });
+    }
+    return due;
   }
 
   /** The number of tasks waiting. */

@@ -9,7 +9,7 @@ import { ControlError, ControlRangeError, MockApiError } from '../kernel/errors.
 import { cutField } from './json-depth.ts';
 import { JSON_TYPE } from './respond.ts';
 import type { MockRequest, MockResponse } from './route.ts';
-import { parseJsonBody } from './validation.ts';
+import { bodyTooLarge, MAX_BODY_BYTES, parseJsonBody } from './validation.ts';
 
 /** What a control is handed. */
 export interface ControlInput {
@@ -41,10 +41,21 @@ function reply(status: number, requestId: string, body: unknown): MockResponse {
   };
 }
 
-function adminError(status: number, requestId: string, message: string): MockResponse {
+function adminError(
+  status: number,
+  requestId: string,
+  message: string,
+  field?: string,
+): MockResponse {
   const code = status === 404 ? 'not_found' : 'invalid_request';
   return reply(status, requestId, {
-    error: { type: 'invalid_request_error', code, message, request_id: requestId },
+    error: {
+      type: 'invalid_request_error',
+      code,
+      message,
+      request_id: requestId,
+      ...(field === undefined ? {} : { field }),
+    },
   });
 }
 
@@ -105,15 +116,20 @@ export function createAdmin(
       );
     }
     let body: Record<string, unknown> = {};
+    if (bodyTooLarge(request)) {
+      const message = `The request body is larger than ${MAX_BODY_BYTES} bytes, the most a control (like the API) reads.`;
+      return adminError(400, requestId, message, 'body');
+    }
     if (request.body.trim() !== '') {
       let parsed: unknown;
       try {
         parsed = parseJsonBody(request.body);
       } catch (error) {
-        return adminError(400, requestId, (error as Error).message);
+        const field = error instanceof MockApiError ? error.details.field : undefined;
+        return adminError(400, requestId, (error as Error).message, field ?? 'body');
       }
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        return adminError(400, requestId, 'the body must be a JSON object');
+        return adminError(400, requestId, 'the body must be a JSON object', 'body');
       }
       body = parsed as Record<string, unknown>;
     }

@@ -21,7 +21,13 @@ import { formFingerprint, isMultipart, type MultipartForm, parseForm } from './m
 import { asApiError, errorResponse, finish, jsonResponse, withQuota } from './respond.ts';
 import type { MockRequest, MockResponse, Route, RouteContext, TransportFault } from './route.ts';
 import { Router } from './router.ts';
-import { MAX_BODY_BYTES, parseJsonBody, queryObject, validate } from './validation.ts';
+import {
+  bodyTooLarge,
+  MAX_BODY_BYTES,
+  parseJsonBody,
+  queryObject,
+  validate,
+} from './validation.ts';
 
 export type Handle = (request: MockRequest) => MockResponse;
 
@@ -96,14 +102,6 @@ function injectedFailure(fault: Fault): MockApiError {
     `Injected failure (${status}) for testing.`,
     code === 'rate_limited' ? { retryAfter: 1 } : {},
   );
-}
-
-function bodyTooLarge(request: MockRequest): boolean {
-  if (request.bodyTooLarge === true) return true;
-  if (request.bytes !== undefined) return request.bytes.length > MAX_BODY_BYTES;
-  // Characters never outnumber UTF-8 bytes, so only long bodies need an exact count.
-  const body = request.body;
-  return body.length > MAX_BODY_BYTES / 3 && new TextEncoder().encode(body).length > MAX_BODY_BYTES;
 }
 
 /** A request's input once read: the JSON body or the form, and the query. */

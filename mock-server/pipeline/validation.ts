@@ -8,8 +8,18 @@ import { checkDomain, checkDomains } from '../../src/domain.ts';
 import { describeIssues } from '../../src/schemas/issues.ts';
 import { type FieldError, invalidRequest, MockApiError } from '../kernel/errors.ts';
 import { cutField, MAX_JSON_DEPTH, tooDeep } from './json-depth.ts';
+import type { MockRequest } from './route.ts';
 
 export const MAX_BODY_BYTES = 1_048_576;
+
+/** Whether a request's body is over `MAX_BODY_BYTES` (or the door already found it was). */
+export function bodyTooLarge(request: MockRequest): boolean {
+  if (request.bodyTooLarge === true) return true;
+  if (request.bytes !== undefined) return request.bytes.length > MAX_BODY_BYTES;
+  // Characters never outnumber UTF-8 bytes, so only long bodies need an exact count.
+  const body = request.body;
+  return body.length > MAX_BODY_BYTES / 3 && new TextEncoder().encode(body).length > MAX_BODY_BYTES;
+}
 
 /** A 400 for one or several field errors: `field` is the first, `fields` all of them when several. */
 export function invalidFields(found: readonly FieldError[]): MockApiError {

@@ -6,11 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { MAX_COMPLETED_JOBS_PER_SPACE } from '../../mock-server/areas/bulk/model.ts';
 import { MAX_FINISHED_SEARCHES_PER_SPACE } from '../../mock-server/areas/intent-searches/model.ts';
 import { MAX_PENDING_SCORES, MAX_SCORES_PER_SPACE } from '../../mock-server/areas/scores/model.ts';
-import { MAX_WATCHLISTS_PER_SPACE } from '../../mock-server/areas/watchlists/model.ts';
+import {
+  MAX_WATCHED_ACCOUNTS_PER_SPACE,
+  MAX_WATCHLISTS_PER_SPACE,
+} from '../../mock-server/areas/watchlists/model.ts';
 import { MAX_ENDPOINTS_PER_SPACE } from '../../mock-server/areas/webhook-endpoints/model.ts';
 import { MAX_EVENTS_PER_SPACE } from '../../mock-server/events/log.ts';
 import { createMockApi, MAGIC_DOMAINS, MAGIC_INTEREST_DOMAINS } from '../../mock-server/index.ts';
 import { MAX_FAULTS } from '../../mock-server/kernel/faults.ts';
+import {
+  IdempotencyStore,
+  MAX_IDEMPOTENCY_BYTES,
+  MAX_IDEMPOTENCY_RECORDS,
+} from '../../mock-server/kernel/idempotency.ts';
 import { MAX_WORKSPACES } from '../../mock-server/tenancy/tenants.ts';
 import { mockApi } from './helpers.ts';
 
@@ -87,6 +95,40 @@ describe('objects a workspace creates', () => {
     expect(live.status).toBe(201);
   }, 30_000);
 
+  it(`refuse accounts past ${MAX_WATCHED_ACCOUNTS_PER_SPACE.toLocaleString('en-US')} on the watchlists of a mode, and store nothing`, async () => {
+    const api = mockApi({ plan: 'scale', rateLimits: false });
+    // The same 10,000 domains on two watchlists: scored once, counted twice.
+    const accounts = Array.from({ length: 10_000 }, (_, i) => `account-${i}.com`);
+    const ids: string[] = [];
+    for (const name of ['East', 'West']) {
+      const created = await api.post('/watchlists', { name, accounts });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    const refused = await api.post('/watchlists', { name: 'More', accounts: ['stripe.com'] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'invalid_request', field: 'accounts' });
+    expect(refused.body.error.message).toContain('at most 20,000 accounts in all');
+    const empty = await api.post('/watchlists', { name: 'Empty' });
+    expect(empty.status).toBe(201);
+    const added = await api.put(`/watchlists/${empty.body.id}/accounts`, {
+      accounts: ['stripe.com'],
+    });
+    expect(added.status).toBe(400);
+    expect(added.body.error.field).toBe('accounts');
+    expect((await api.get(`/watchlists/${empty.body.id}`)).body.account_count).toBe(0);
+    expect(api.mock.inspect().workspaces[0]?.test.watchlists).toBe(3);
+    // Adding what is already there is still the no-op it always is, and the other mode has its own.
+    const again = await api.put(`/watchlists/${ids[0]}/accounts`, { accounts: ['account-0.com'] });
+    expect(again.status).toBe(200);
+    const live = await api.post(
+      '/watchlists',
+      { name: 'Live', accounts: ['stripe.com'] },
+      { key: api.mock.keys.live },
+    );
+    expect(live.status).toBe(201);
+  }, 30_000);
+
   it(`refuse a webhook endpoint past ${MAX_ENDPOINTS_PER_SPACE} in a mode`, async () => {
     const api = unlimited();
     for (let i = 0; i < MAX_ENDPOINTS_PER_SPACE; i++) {
@@ -134,6 +176,31 @@ describe('objects a workspace creates', () => {
     expect((await api.get(`/intent/searches/${ids[0]}`)).status).toBe(404);
     expect((await api.get(`/intent/searches/${ids.at(-1)}`)).status).toBe(200);
   }, 30_000);
+});
+
+describe('idempotency records', () => {
+  const answer = (body: string) => ({ status: 200, headers: {}, body });
+
+  it(`keep the newest ${MAX_IDEMPOTENCY_RECORDS.toLocaleString('en-US')} of a space`, () => {
+    const store = new IdempotencyStore();
+    for (let i = 0; i < MAX_IDEMPOTENCY_RECORDS + 5; i++)
+      store.store(`k${i}`, 'p', answer('{}'), 0);
+    expect(store.size).toBe(MAX_IDEMPOTENCY_RECORDS);
+    expect(store.lookup('k4', 'p', 0).kind).toBe('new');
+    expect(store.lookup('k5', 'p', 0).kind).toBe('replay');
+  });
+
+  it(`keep at most ${MAX_IDEMPOTENCY_BYTES / 1_048_576} MiB of responses of a space, forgetting the oldest`, () => {
+    const store = new IdempotencyStore();
+    const mib = 'x'.repeat(1_048_576); // a large answer, such as a long account list
+    for (let i = 0; i < 20; i++) store.store(`k${i}`, 'p', answer(mib), 0);
+    expect(store.size).toBe(MAX_IDEMPOTENCY_BYTES / 1_048_576);
+    expect(store.lookup('k3', 'p', 0).kind).toBe('new');
+    expect(store.lookup('k4', 'p', 0)).toEqual({ kind: 'replay', response: answer(mib) });
+    // Small answers after large ones: the budget frees as the large ones go.
+    for (let i = 0; i < 100; i++) store.store(`small-${i}`, 'p', answer('{}'), 0);
+    expect(store.lookup('small-0', 'p', 0).kind).toBe('replay');
+  });
 });
 
 describe('test controls', () => {

@@ -34,6 +34,12 @@ export interface TriggerOptions {
 }
 
 const DEFAULT_DOMAIN = 'stripe.com';
+
+/**
+ * The most JSON a trigger's `data` may hold, in UTF-8 bytes. A triggered event keeps its data as
+ * long as the event is kept (20,000 a space), so it is bounded; the largest sample is under 2 KB.
+ */
+export const MAX_TRIGGER_DATA_BYTES = 16_384;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -52,24 +58,46 @@ export function deepMerge<T>(base: T, overrides: unknown): T {
 }
 
 /**
- * Refuses data that is not JSON (a cycle, a BigInt) or nests deeper than a request body may: the
- * event would be recorded, and every later read of it (`GET /events`, a delivery) would fail.
+ * The overrides as a copy in plain JSON, checked the way a JSON body would be: the event is
+ * rendered and sent as JSON whenever it is read, so what cannot be (a cycle, a BigInt, a value
+ * nested deeper than 32 levels) is refused here, before anything is recorded.
  */
-function checkJson(data: unknown): void {
-  let text: string;
+function plainOverrides(overrides: unknown): Record<string, unknown> | undefined {
+  if (overrides === undefined) return undefined;
+  let text: string | undefined;
   try {
-    text = JSON.stringify(data);
-  } catch {
+    text = isPlainObject(overrides) ? JSON.stringify(overrides) : undefined;
+  } catch (error) {
     throw new ControlError(
-      'data overrides must be JSON: no cycles, no BigInt, nothing nested hundreds of levels deep',
+      error instanceof RangeError
+        ? `data is nested too deeply: event data may nest objects and arrays at most ${MAX_JSON_DEPTH} levels deep`
+        : 'data must be plain JSON (no cycles, BigInt values or throwing toJSON): the event is sent as JSON',
     );
   }
-  const deep = tooDeep(text, MAX_JSON_DEPTH);
+  if (text === undefined) {
+    throw new ControlError(
+      'data overrides must be an object of fields to change in the event data',
+    );
+  }
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_TRIGGER_DATA_BYTES) {
+    throw new ControlError(
+      `data is ${bytes} bytes of JSON; a triggered event's data is at most ${MAX_TRIGGER_DATA_BYTES} bytes`,
+    );
+  }
+  const deep = tooDeep(text);
   if (deep !== undefined) {
     throw new ControlError(
-      `data overrides nest too deeply at ${deep}: event data nests at most ${MAX_JSON_DEPTH} levels`,
+      `data.${deep} is nested too deeply: event data may nest objects and arrays at most ${MAX_JSON_DEPTH} levels deep`,
     );
   }
+  const copy: unknown = JSON.parse(text);
+  if (!isPlainObject(copy)) {
+    throw new ControlError(
+      'data overrides must be an object of fields to change in the event data',
+    );
+  }
+  return copy;
 }
 
 /** The domain the overrides are about, so that the rest of the event is consistent with it. */
@@ -210,11 +238,7 @@ export function triggerEvent<T extends EventType>(
       `type must be one of ${EVENT_TYPES.join(', ')}; got ${JSON.stringify(String(type))}`,
     );
   }
-  if (overrides !== undefined && !isPlainObject(overrides)) {
-    throw new ControlError(
-      'data overrides must be an object of fields to change in the event data',
-    );
-  }
+  const data = plainOverrides(overrides);
   const mode = options.mode ?? 'live';
   if (mode !== 'live' && mode !== 'test') throw new ControlError('mode must be "test" or "live"');
   const workspace = ctx.tenants.find(options.workspace);
@@ -222,7 +246,6 @@ export function triggerEvent<T extends EventType>(
     throw new ControlError(`no workspace with ID ${options.workspace} exists in this mock`);
   }
   const space = workspace.spaces[mode];
-  const data = deepMerge(BUILDERS[type](ctx, space, domainOf(overrides)), overrides);
-  checkJson(data);
-  return { event: ctx.events.record(space, type, data), mode };
+  const sample = BUILDERS[type](ctx, space, domainOf(data));
+  return { event: ctx.events.record(space, type, deepMerge(sample, data)), mode };
 }

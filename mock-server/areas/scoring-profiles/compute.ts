@@ -189,5 +189,17 @@ export function scheduleDailyRefresh(ctx: MockContext): void {
     }
     return true;
   };
-  ctx.scheduler.every(nextMidnight, refresh, idle);
+  const objects = () => {
+    let total = 0;
+    for (const space of ctx.tenants.spaces()) {
+      for (const profile of scoringOf(space).profiles.values()) {
+        if (followsIntent(profile)) total += profile.assignments.size;
+      }
+    }
+    return total;
+  };
+  ctx.scheduler.every(nextMidnight, refresh, idle, {
+    units: 'profile object re-scores',
+    count: objects,
+  });
 }

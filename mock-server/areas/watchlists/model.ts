@@ -69,6 +69,26 @@ function capError(space: Space, total: number): Error {
   );
 }
 
+/**
+ * The most accounts the watchlists of a space hold in all (each watchlist within its plan's cap):
+ * every account is re-scored each day, so this bounds both memory and what a day of the clock
+ * costs (1 to 2 s for 20,000 accounts of distinct domains).
+ */
+export const MAX_WATCHED_ACCOUNTS_PER_SPACE = 20_000;
+
+function watchedAccounts(space: Space): number {
+  let total = 0;
+  for (const watchlist of space.get(watchlistStore).values()) total += watchlist.accounts.size;
+  return total;
+}
+
+function spaceCapError(total: number): Error {
+  return invalidRequest(
+    'accounts',
+    `The watchlists of a workspace hold at most ${MAX_WATCHED_ACCOUNTS_PER_SPACE.toLocaleString('en-US')} accounts in all in each mode (a limit of the mock); this change would make ${total.toLocaleString('en-US')}. Remove accounts or delete a watchlist first.`,
+  );
+}
+
 /** Adds apex domains (already normalised); those already on the list are left alone. */
 export function addAccounts(
   ctx: MockContext,
@@ -80,6 +100,8 @@ export function addAccounts(
   const total = watchlist.accounts.size + added.length;
   if (total > space.workspace.plan.watchlistAccounts) throw capError(space, total);
   if (added.length === 0) return added;
+  const watched = watchedAccounts(space) + added.length;
+  if (watched > MAX_WATCHED_ACCOUNTS_PER_SPACE) throw spaceCapError(watched);
   const now = ctx.now();
   const batch = ++watchlist.batches;
   added.forEach((domain, position) => {
@@ -132,6 +154,8 @@ export function createWatchlist(
   const accounts = [...new Set(input.accounts ?? [])];
   if (accounts.length > space.workspace.plan.watchlistAccounts)
     throw capError(space, accounts.length);
+  const watched = watchedAccounts(space) + accounts.length;
+  if (watched > MAX_WATCHED_ACCOUNTS_PER_SPACE) throw spaceCapError(watched);
   const now = ctx.now();
   const watchlist: WatchlistRecord = {
     id: ctx.ids.next('wl'),

@@ -110,5 +110,15 @@ export function scheduleDailyRefresh(ctx: MockContext): void {
     }
     return true;
   };
-  ctx.scheduler.every(nextMidnight, refresh, idle);
+  const accounts = () => {
+    let total = 0;
+    for (const space of ctx.tenants.spaces()) {
+      for (const watchlist of allWatchlists(space)) total += watchlist.accounts.size;
+    }
+    return total;
+  };
+  ctx.scheduler.every(nextMidnight, refresh, idle, {
+    units: 'watchlist account refreshes',
+    count: accounts,
+  });
 }

@@ -882,6 +882,21 @@ describe('recomputing', () => {
     expect(api.mock.events.list({ type: 'scoring.score_changed' })).toHaveLength(1);
   });
 
+  it('counts the objects of profiles that read intent toward the most one move of the clock runs', async () => {
+    const api = mockApi({ rateLimits: false });
+    const urgency = await profileWith(api, [URGENCY_RULES[0] as Record<string, unknown>]);
+    const fit = await profileWith(api, FIT_RULES);
+    for (let i = 0; i < 30; i++) {
+      await assign(api, urgency.id, `account-${i}.com`);
+      await assign(api, fit.id, `account-${i}.com`);
+    }
+    // 30 objects x 36,525 midnights; the fit profile's 30 are never refreshed, so never counted.
+    expect(() => api.mock.clock.advance('36525d')).toThrow(
+      'would run 1,095,750 profile object re-scores on the way',
+    );
+    expect(api.mock.clock.now().toISOString()).toBe('2026-05-28T14:02:11.000Z');
+  });
+
   it('leaves profiles whose rules read no intent out of the daily refresh', async () => {
     const api = mockApi();
     const profile = await profileWith(api, FIT_RULES);

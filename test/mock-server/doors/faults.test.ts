@@ -152,6 +152,10 @@ describe('fault matching', () => {
     expect(() =>
       mock.faults.inject({ path: '/score', kind: 'explode' as FaultSpec['kind'] }),
     ).toThrow(/kind must be one of/);
+    expect(() => mock.faults.inject({ path: '/score', method: 'PSOT', status: 503 })).toThrow(
+      "a fault's method must be one of GET, POST, PUT, PATCH, DELETE",
+    );
+    expect(mock.faults.list()).toEqual([]);
   });
 
   it('is injected over HTTP under /__mock/faults too', async () => {

@@ -94,7 +94,7 @@ describe('mock.events.trigger', () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     expect(() => api.mock.events.trigger('signal.spike', cycle as never)).toThrow(
-      'data overrides must be JSON: no cycles, no BigInt, nothing nested hundreds of levels deep',
+      'data must be plain JSON (no cycles, BigInt values or throwing toJSON): the event is sent as JSON',
     );
     let deep: Record<string, unknown> = {};
     const root = deep;
@@ -107,7 +107,7 @@ describe('mock.events.trigger', () => {
     );
     const nested = JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`);
     expect(() => api.mock.events.trigger('signal.spike', { extra: nested } as never)).toThrow(
-      /^data overrides nest too deeply at extra\.a\.a.*: event data nests at most 32 levels$/,
+      /^data\.extra\.a\.a.* is nested too deeply: event data may nest objects and arrays at most 32 levels deep$/,
     );
     expect(api.mock.events.list()).toEqual([]);
     expect((await api.get('/events', api.live)).status).toBe(200);

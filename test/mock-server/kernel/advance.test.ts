@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMockApi } from '../../../mock-server/index.ts';
-import { DAY_MS } from '../../../mock-server/kernel/clock.ts';
+import { Clock, DAY_MS } from '../../../mock-server/kernel/clock.ts';
+import { MAX_ADVANCE_WORK } from '../../../mock-server/kernel/kernel.ts';
+import { Scheduler } from '../../../mock-server/kernel/scheduler.ts';
 import { mockApi } from '../helpers.ts';
 
 async function control(path: string, body: unknown) {
@@ -52,6 +54,61 @@ describe('POST /__mock/clock/advance', () => {
     expect(mock.clock.advance('36525d').toISOString()).toBe('2126-05-29T14:02:11.000Z');
     // The daily refreshes of watchlists and of scoring profiles, waiting.
     expect(mock.inspect().scheduled_tasks).toBe(2);
+  });
+});
+
+describe(`at most ${MAX_ADVANCE_WORK.toLocaleString('en-US')} refreshes in one move of the clock`, () => {
+  async function watching(accounts: number) {
+    const api = mockApi({ rateLimits: false });
+    const domains = Array.from({ length: accounts }, (_, i) => `account-${i}.com`);
+    await api.post('/watchlists', { name: 'Pipeline', accounts: domains });
+    return api;
+  }
+
+  it('refuses 100 years of a full Team watchlist at once, naming the work and the limit, and moves nothing', async () => {
+    const api = await watching(1_000);
+    expect(() => api.mock.clock.advance('36525d')).toThrow(
+      'would run 36,525,000 watchlist account refreshes on the way; one move of the clock runs at most 1,000,000',
+    );
+    expect(api.mock.clock.now().toISOString()).toBe('2026-05-28T14:02:11.000Z');
+    const reply = await api.mock.fetch('https://api.intentiq.dev/__mock/clock/set', {
+      method: 'POST',
+      body: JSON.stringify({ to: '2029-03-01T00:00:00Z' }), // 1,008 midnights
+    });
+    expect(reply.status).toBe(400);
+    expect(((await reply.json()) as { error: { message: string } }).error.message).toContain(
+      '1,008,000 watchlist account refreshes',
+    );
+  });
+
+  it('still makes shorter moves: the same work, in steps', async () => {
+    const api = await watching(1_000);
+    expect(() => api.mock.clock.advance('1001d')).toThrow('1,001,000 watchlist account refreshes');
+    expect(api.mock.clock.advance('2d').toISOString()).toBe('2026-05-30T14:02:11.000Z');
+  });
+});
+
+describe('Scheduler.workUntil', () => {
+  it('counts each occurrence up to the target, the target included, times the work of one', () => {
+    const clock = new Clock(Date.UTC(2026, 4, 28, 14, 2, 11));
+    const scheduler = new Scheduler(clock);
+    const midnight = (t: number) => (Math.floor(t / DAY_MS) + 1) * DAY_MS;
+    scheduler.every(
+      midnight,
+      () => {},
+      () => false,
+      { units: 'things', count: () => 1_000 },
+    );
+    scheduler.every(midnight, () => {}); // counts nothing
+    const start = Date.UTC(2026, 4, 29);
+    expect(scheduler.workUntil(start - 1)).toEqual([]);
+    expect(scheduler.workUntil(start)).toEqual([{ units: 'things', total: 1_000 }]);
+    expect(scheduler.workUntil(start + 999 * DAY_MS)).toEqual([
+      { units: 'things', total: 1_000_000 },
+    ]);
+    expect(scheduler.workUntil(start + 1_000 * DAY_MS)).toEqual([
+      { units: 'things', total: 1_001_000 },
+    ]);
   });
 });
 

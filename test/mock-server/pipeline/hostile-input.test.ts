@@ -4,11 +4,18 @@
  */
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_TRIGGER_DATA_BYTES } from '../../../mock-server/areas/events/trigger.ts';
 import { createMockApi, type MockServer } from '../../../mock-server/index.ts';
 import { mockApi } from '../helpers.ts';
 
 function nested(depth: number): string {
   return `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+}
+
+function deepArray(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
 }
 
 /** POST /__mock/events/trigger, at the mock's origin. */
@@ -43,8 +50,46 @@ describe('JSON nesting', () => {
     expect(reply.status).toBe(400);
     expect(reply.text).not.toMatch(/Maximum call stack|RangeError|at [A-Za-z]+ \(/);
     expect(reply.body.error.message).toContain('data.score.summary');
+    expect(reply.body.error.field).toMatch(/^data\.score\.summary\[0\]\[0\]/);
     expect(api.mock.events.list()).toEqual([]);
     expect((await api.get('/events')).status).toBe(200);
+  });
+
+  it.each([
+    [
+      'a cycle',
+      () => {
+        const data: Record<string, unknown> = { domain: 'notion.so' };
+        data.self = data;
+        return data;
+      },
+      'plain JSON',
+    ],
+    ['a BigInt', () => ({ domain: 'notion.so', n: 10n }), 'plain JSON'],
+    ['100,000 levels of arrays', () => ({ deep: deepArray(100_000) }), 'at most 32 levels'],
+    ['40 levels of arrays', () => ({ deep: deepArray(40) }), 'at most 32 levels'],
+  ])(
+    'refuses in-process trigger data with %s, records nothing, and keeps GET /v1/events working',
+    async (_what, data, message) => {
+      const api = mockApi();
+      expect(() => api.mock.events.trigger('signal.spike', data() as never)).toThrow(message);
+      expect(api.mock.events.list()).toEqual([]);
+      expect((await api.get('/events', { key: api.mock.keys.live })).status).toBe(200);
+    },
+  );
+
+  it(`refuses trigger data over ${MAX_TRIGGER_DATA_BYTES} bytes of JSON, in-process and over HTTP`, async () => {
+    const api = mockApi();
+    const note = 'x'.repeat(MAX_TRIGGER_DATA_BYTES);
+    expect(() => api.mock.events.trigger('signal.spike', { note } as never)).toThrow(
+      `at most ${MAX_TRIGGER_DATA_BYTES} bytes`,
+    );
+    const reply = await control(api, JSON.stringify({ type: 'signal.spike', data: { note } }));
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.message).toContain(`at most ${MAX_TRIGGER_DATA_BYTES} bytes`);
+    expect(api.mock.events.list()).toEqual([]);
+    const fits = { note: 'x'.repeat(MAX_TRIGGER_DATA_BYTES - 20) };
+    expect(api.mock.events.trigger('signal.spike', fits as never).data).toMatchObject(fits);
   });
 
   it('accepts a body 32 levels deep', async () => {
@@ -52,6 +97,28 @@ describe('JSON nesting', () => {
     const data = JSON.parse(`{"score":{"domain":"notion.so"},"x":${nested(29)}}`);
     const reply = await control(api, JSON.stringify({ type: 'score.computed', data }));
     expect(reply.status).toBe(200);
+  });
+});
+
+describe('control bodies', () => {
+  it('refuses a body over 1 MB with a 400 on body, without running the control', async () => {
+    const api = mockApi();
+    const response = await api.mock.fetch('https://api.intentiq.dev/__mock/events/trigger', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'signal.spike', data: { note: 'x'.repeat(1_100_000) } }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({
+      code: 'invalid_request',
+      field: 'body',
+    });
+    expect(api.mock.events.list()).toEqual([]);
+  });
+
+  it('names body when a control’s body is not JSON', async () => {
+    const reply = await control(mockApi(), '{"type":');
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.field).toBe('body');
   });
 });
 
@@ -98,6 +165,13 @@ describe('keys', () => {
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('unauthorized');
     expect(JSON.stringify(body)).not.toContain(mock.keys.test);
+  });
+
+  it('arrive without trailing whitespace through Headers, as over HTTP: fetch drops it before any server sees it', async () => {
+    const mock = createMockApi();
+    const headers = new Headers({ Authorization: `Bearer ${mock.keys.test} \t` });
+    expect(headers.get('authorization')).toBe(`Bearer ${mock.keys.test}`);
+    expect((await mock.fetch(`${mock.baseUrl}/account`, { headers })).status).toBe(200);
   });
 
   it('refuse two spaces after Bearer', async () => {
@@ -149,8 +223,8 @@ describe('POST /v1/people/score', () => {
 describe('the HTTP door, with requests node’s HTTP parser refuses', () => {
   let server: MockServer;
   let key = '';
+  const mock = createMockApi();
   beforeAll(async () => {
-    const mock = createMockApi();
     key = mock.keys.test;
     server = await mock.listen();
   });
@@ -204,6 +278,19 @@ describe('the HTTP door, with requests node’s HTTP parser refuses', () => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 431 /);
     expect(jsonOf(answer).error).toMatchObject({ code: 'invalid_request', field: 'headers' });
+  });
+
+  it('refuses a declared Content-Length over 1 MB on a control too, without running it', async () => {
+    const answer = await raw(
+      'POST /__mock/clock/advance HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{"by":"1d"',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(jsonOf(answer).error).toMatchObject({
+      code: 'invalid_request',
+      field: 'body',
+      message: expect.stringContaining('larger than 1048576 bytes'),
+    });
+    expect(mock.clock.now().toISOString()).toBe('2026-05-28T14:02:11.000Z');
   });
 
   it('refuses a declared Content-Length over 1 MB at once, without waiting for the body', async () => {
