@@ -123,10 +123,12 @@ export class Scheduler {
         const recurrence = task.recurrence;
         if (recurrence?.idle()) {
           // Nothing to do until something else happens: jump past it in one step, to the first
-          // occurrence at or after the next task (which may change that), or after the target.
-          const next = this.#tasks[0]?.at;
+          // occurrence at or after the next task that will run (which may change that), or after
+          // the target. Another idle recurring task changes nothing: both jump past it at once,
+          // rather than leapfrog each other a day at a time.
+          const next = this.#nextToRun(target);
           task.at =
-            next !== undefined && next <= target
+            next !== undefined
               ? recurrence.after(Math.max(task.at, next - 1))
               : recurrence.after(target);
           task.seq = this.#seq++;
@@ -146,6 +148,15 @@ export class Scheduler {
       this.#running = false;
       this.onChange?.();
     }
+  }
+
+  /** The time of the first task up to `target` that would run: not a recurring task now idle. */
+  #nextToRun(target: number): number | undefined {
+    for (const task of this.#tasks) {
+      if (task.at > target) return undefined;
+      if (task.recurrence === undefined || !task.recurrence.idle()) return task.at;
+    }
+    return undefined;
   }
 
   /** Runs whatever is due now (for a real-time clock, whose time moves by itself). */

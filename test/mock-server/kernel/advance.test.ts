@@ -112,6 +112,28 @@ describe('Scheduler.workUntil', () => {
   });
 });
 
+describe('Scheduler.runUntil', () => {
+  it('jumps several idle recurring tasks past a long stretch at once, not a day at a time each', () => {
+    const clock = new Clock(Date.UTC(2026, 4, 28, 14, 2, 11));
+    const scheduler = new Scheduler(clock);
+    const midnight = (t: number) => (Math.floor(t / DAY_MS) + 1) * DAY_MS;
+    let checks = 0;
+    const idle = () => {
+      checks++;
+      return true;
+    };
+    const ran: string[] = [];
+    scheduler.every(midnight, () => ran.push('a'), idle);
+    scheduler.every(midnight, () => ran.push('b'), idle);
+    // A one-off task in the middle of the stretch still runs, at its time.
+    const middle = Date.UTC(2076, 0, 1);
+    scheduler.at(middle, () => ran.push(new Date(clock.now()).toISOString()));
+    scheduler.runUntil(clock.now() + 36_525 * DAY_MS);
+    expect(ran).toEqual(['2076-01-01T00:00:00.000Z']);
+    expect(checks).toBeLessThan(20);
+  });
+});
+
 describe('what falls due during an advance', () => {
   /** The watchlist refreshes recorded, as the days they ran. */
   function refreshDays(api: ReturnType<typeof mockApi>): string[] {
