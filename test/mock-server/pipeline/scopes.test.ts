@@ -28,6 +28,12 @@ describe('read keys', () => {
       ['POST', '/watchlists', { name: 'Mine' }, '/watchlists'],
       ['PATCH', '/watchlists/wl_01HZ9X5C3V4N6P2', { name: 'Mine' }, '/watchlists/{id}'],
       ['DELETE', '/webhook_endpoints/we_01HZ9X6D8T2M4Q5', undefined, '/webhook_endpoints/{id}'],
+      [
+        'POST',
+        '/intent/searches',
+        { interest_domain: 'gong.io', icp_domain: 'hubspot.com' },
+        '/intent/searches',
+      ],
     ] as const) {
       const reply = await api.call(method, path, body, { key });
       expect(reply.status, `${method} ${path}`).toBe(403);
