@@ -5,9 +5,9 @@
  *
  * 1. Against the in-process mock, its clock moved on each poll (`sleep` advances it): throughput in
  *    domains per second, and the peak RSS of the process. That process holds the mock as well, and
- *    the mock keeps what the API keeps (up to 20,000 scores a space, and 20,000 events within 30 days
- *    with every bulk job's full results), so that RSS grows with the input until the mock's caps:
- *    it is the mock's memory, not the SDK's.
+ *    the mock keeps what the API keeps (scores and events, up to 20,000 of each a space, and its
+ *    completed bulk jobs), so that RSS grows with the input until the mock's caps: it is the
+ *    mock's memory, not the SDK's.
  * 2. `scoreAll` alone, the mock in another process over HTTP (`sleep` moves its clock through
  *    `/__mock/clock/advance`), with V8's default heap: the peak RSS of the process that runs
  *    `scoreAll`, and its live heap after a full GC at the end.

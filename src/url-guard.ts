@@ -135,8 +135,9 @@ export function checkCallbackUrl(input: unknown, options: UrlGuardOptions = {}):
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return refused('scheme');
   if (url.username !== '' || url.password !== '') return refused('credentials');
-  // One trailing dot names the same host (`localhost.`, `metadata.google.internal.`).
-  const host = url.hostname.replace(/\.$/, '').toLowerCase();
+  // A trailing dot names the same host (`localhost.`, `metadata.google.internal.`); so do more of
+  // them to a resolver that drops empty labels (`localhost..`).
+  const host = url.hostname.replace(/\.+$/, '').toLowerCase();
   if (host === '') return refused('malformed');
   const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
   const refusal = ipaddr.isValid(bare) ? classifyAddress(ipaddr.parse(bare)) : classifyName(host);

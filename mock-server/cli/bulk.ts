@@ -13,7 +13,7 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import type { IntentIQ } from '../../src/client.ts';
 import { APIUserAbortError, IntentIQError } from '../../src/core/errors.ts';
@@ -59,9 +59,15 @@ interface Header {
 }
 
 function csvRecords(file: string) {
-  return createReadStream(file).pipe(
-    parse({ bom: true, record_delimiter: ['\r\n', '\n', '\r'], skip_empty_lines: true }),
-  );
+  const parser = parse({
+    bom: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    skip_empty_lines: true,
+  });
+  const source = createReadStream(file);
+  // pipe() does not forward a read error (a directory, a file gone): end the records with it.
+  source.on('error', (error) => parser.destroy(error));
+  return source.pipe(parser);
 }
 
 function headerOf(record: string[], file: string): Header {
@@ -73,13 +79,35 @@ function headerOf(record: string[], file: string): Header {
   return { domainAt, nameAt: names.indexOf('company_name') };
 }
 
+/**
+ * A usage error that says where the file stops being CSV, in words, without quoting its content
+ * (a binary file's bytes would garble the terminal).
+ */
+function notCsv(file: string, error: unknown): UsageError {
+  // A system error (a directory, a file that went away): not the CSV's fault.
+  if (!(error instanceof CsvError)) return new UsageError(`cannot read ${file}`);
+  const { code, lines } = error;
+  const at = typeof lines === 'number' ? ` on line ${lines.toLocaleString('en-US')}` : '';
+  const why =
+    code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+      ? `a row${at} has a different number of fields than the header row`
+      : code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted field is never closed'
+        : `it is not valid CSV (RFC 4180)${at}`;
+  return new UsageError(`${file} cannot be read: ${why}. Export it as "CSV UTF-8".`);
+}
+
 /** The header and the number of data rows, in one streamed pass. */
 async function survey(file: string): Promise<{ header: Header; rows: number }> {
   let header: Header | undefined;
   let rows = 0;
-  for await (const record of csvRecords(file)) {
-    if (header === undefined) header = headerOf(record as string[], file);
-    else rows++;
+  try {
+    for await (const record of csvRecords(file)) {
+      if (header === undefined) header = headerOf(record as string[], file);
+      else rows++;
+    }
+  } catch (error) {
+    throw error instanceof UsageError ? error : notCsv(file, error);
   }
   if (header === undefined) throw new UsageError(`${file} is empty: it needs a header row`);
   return { header, rows };

@@ -56,7 +56,10 @@ export function authenticate(
   return { space: found.workspace.spaces[found.key.mode], key: found.key };
 }
 
-/** Throws `403 insufficient_scope` when a read key tries anything but `GET`. */
+/**
+ * Throws `403 insufficient_scope` when a read key tries anything but `GET`; `path` is the route's
+ * template (`/v1/watchlists/{id}`), so the message never repeats what the request put in the path.
+ */
 export function requireScope(key: KeyRecord, method: string, path: string): void {
   if (key.scope === 'write' || method === 'GET' || method === 'HEAD') return;
   throw new MockApiError(

@@ -292,7 +292,8 @@ export function createPipeline(host: PipelineHost, options: PipelineOptions): Ha
     if (!rate.allowed) return fail(call, rateLimited(route.bucket, rate.retryAfter ?? 1));
     // The scope is the key's, not the body's: a read key is refused before its body is read.
     try {
-      requireScope(key, request.method, path);
+      // Named by its template (`/v1/watchlists/{id}`): an ID from the request is never echoed.
+      requireScope(key, request.method, `${base}${route.path}`);
     } catch (error) {
       return fail(call, error);
     }

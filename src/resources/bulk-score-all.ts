@@ -114,11 +114,17 @@ export async function* runScoreAll(
   const iterator = inputIterator(domains);
   let inputDone = false;
   let invalid: ScoreAllResult[] = [];
+  /** The valid items of the chunk being read; kept across a pause for the invalid ones. */
+  let pending: Item[] = [];
 
-  /** The next chunk of up to 1,000 valid items; invalid ones go to `invalid`. */
-  const readChunk = async (): Promise<Chunk | undefined> => {
-    const items: Item[] = [];
-    while (!inputDone && items.length < SCORE_ALL_CHUNK) {
+  /**
+   * The next chunk of up to 1,000 valid items, or `undefined` once the input has ended. Invalid
+   * items go to `invalid`; when 1,000 of them wait to be yielded, reading pauses (`null`) so that
+   * they are yielded first, and memory stays bounded however many invalid items come in a row.
+   */
+  const readChunk = async (): Promise<Chunk | null | undefined> => {
+    while (!inputDone && pending.length < SCORE_ALL_CHUNK) {
+      if (invalid.length >= SCORE_ALL_CHUNK) return null;
       const next = await iterator.next();
       if (next.done) {
         inputDone = true;
@@ -128,7 +134,7 @@ export async function* runScoreAll(
       const input = next.value;
       try {
         if (typeof input !== 'string') throw new TypeError('must be a string');
-        items.push({ index, input, domain: await apexDomain('domain', input) });
+        pending.push({ index, input, domain: await apexDomain('domain', input) });
       } catch (error) {
         const message =
           error instanceof ValidationError
@@ -137,7 +143,9 @@ export async function* runScoreAll(
         invalid.push({ status: 'invalid', index, input: String(input), message, job_id: null });
       }
     }
-    if (items.length === 0) return undefined;
+    if (pending.length === 0) return undefined;
+    const items = pending;
+    pending = [];
     const unique = [...new Set(items.map((item) => item.domain))];
     return { items, domains: unique, key: await contentKey(unique, options) };
   };
@@ -223,6 +231,7 @@ export async function* runScoreAll(
         const chunk = waiting ?? (await readChunk());
         waiting = undefined;
         yield* flush();
+        if (chunk === null) continue;
         if (chunk === undefined) break;
         const outcome = await submit(chunk);
         if (typeof outcome === 'number') {

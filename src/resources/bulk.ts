@@ -91,6 +91,7 @@ export class BulkResource extends APIResource {
   ): APIPromise<WithMode<BulkJob>> {
     return this.call(async () => {
       const fields = parseParams(BulkJobCsvParamsSchema, params);
+      if (fields.webhook_url) await this.checkWebhookUrl('webhook_url', fields.webhook_url);
       return {
         operation: 'bulk.createFromCsv',
         method: 'POST',

@@ -87,13 +87,34 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
   }
 }
 
+/**
+ * zod's integers carry the safe-integer range as bounds of their own: `1e308` for a field of
+ * 1..1000 is too big twice. The field's own bound is the one to report.
+ */
+function isSafeIntegerBound(issue: z.core.$ZodIssue): boolean {
+  if (issue.code !== 'too_big' && issue.code !== 'too_small') return false;
+  const bound = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+  return Math.abs(bound) === Number.MAX_SAFE_INTEGER;
+}
+
+function samePath(a: z.core.$ZodIssue, b: z.core.$ZodIssue): boolean {
+  return a.path.length === b.path.length && a.path.every((part, i) => part === b.path[i]);
+}
+
 /** zod's issues as field issues, one per unknown key. `root` names the value itself. */
 export function describeIssues(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
   root: string,
 ): FieldIssue[] {
-  return issues.flatMap((issue): FieldIssue[] => {
+  const relevant = issues.filter(
+    (issue) =>
+      !isSafeIntegerBound(issue) ||
+      !issues.some(
+        (other) => other !== issue && other.code === issue.code && samePath(other, issue),
+      ),
+  );
+  return relevant.flatMap((issue): FieldIssue[] => {
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       // Explain the form the input came closest to (the fewest problems), so the field is named:
       // `{"email": 5}` is an email form whose `email` must be a string.

@@ -152,4 +152,17 @@ describe('the route table', () => {
       .map((route) => `${route.method} ${route.path} ${route.operation}`);
     expect(served.sort()).toEqual(documented.sort());
   });
+
+  it('declares 403 on every write, which a read key gets before its body is read', () => {
+    const doc = parseYaml(readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8'));
+    const undeclared: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, { responses: object }>>(doc.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        if (method !== 'get' && !('403' in operation.responses)) {
+          undeclared.push(`${method.toUpperCase()} ${path}`);
+        }
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
 });

@@ -173,6 +173,28 @@ describe('lists and everything else', () => {
     }
   });
 
+  it('name the field’s own bound for a number past the safe integers, not the safe range', async () => {
+    for (const [max_results, message] of [
+      [1e308, 'max_results must be at most 1000.'],
+      [2 ** 53, 'max_results must be at most 1000.'],
+      [-1e308, 'max_results must be at least 1.'],
+    ] as const) {
+      const error = await refused((iiq) =>
+        iiq.intent.searches.create({
+          interest_domain: 'gong.io',
+          icp_domain: 'hubspot.com',
+          max_results,
+        }),
+      );
+      expect(error).toMatchObject({ field: 'max_results', message });
+      expect(error.issues).toEqual([{ field: 'max_results', message: message.slice(12, -1) }]);
+    }
+    expect(await refused((iiq) => iiq.prioritize.list({ limit: 1e308 }))).toMatchObject({
+      field: 'limit',
+      message: 'limit must be at most 100.',
+    });
+  });
+
   it('refuse an unknown parameter, such as a camelCase name', async () => {
     const error = await refused((iiq) =>
       iiq.scores.create({ domain: 'stripe.com', forceRefresh: true } as never),

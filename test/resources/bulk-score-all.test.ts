@@ -142,6 +142,43 @@ describe('bulk.scoreAll', () => {
     expect(pulled).toBeLessThanOrEqual(4_000);
   });
 
+  it('yields invalid items as it reads them, so any number in a row holds memory flat', async () => {
+    const { mock, iiq } = setup();
+    let pulled = 0;
+    function* typos() {
+      for (let i = 0; i < 200_000; i++) {
+        pulled++;
+        yield `not a domain ${i}`;
+      }
+    }
+    let seen = 0;
+    for await (const result of iiq.bulk.scoreAll(typos(), onMockClock(mock))) {
+      if (seen++ === 0) {
+        expect(result).toMatchObject({ status: 'invalid', index: 0, job_id: null });
+        expect(pulled).toBe(1_000);
+      }
+      if (seen === 100_000) break;
+    }
+    expect(pulled).toBe(100_000);
+  });
+
+  it('keeps jobs of 1,000 valid domains when invalid items come between them', async () => {
+    const { mock, iiq } = setup();
+    const input = [
+      ...Array.from({ length: 2_500 }, (_, i) => `typo ${i}`),
+      ...domains(1_000),
+      ...Array.from({ length: 2_500 }, (_, i) => `typo ${2_500 + i}`),
+      ...domains(500, 1_000),
+    ];
+    const results = await collect(iiq.bulk.scoreAll(input, onMockClock(mock)));
+    expect(results).toHaveLength(6_500);
+    expect(results.filter((r) => r.status === 'scored')).toHaveLength(1_500);
+    const jobs = mock.requests.list({ method: 'POST', path: '/score/bulk' });
+    expect(jobs.map((job) => (job.body as { domains: string[] }).domains.length)).toEqual([
+      500, 1_000,
+    ]);
+  });
+
   it('takes an async iterable, and lets it clean up when the loop stops early', async () => {
     const { mock, iiq } = setup();
     let closed = false;

@@ -77,6 +77,49 @@ describe.each(METHODS)('$name', ({ field, call }) => {
   });
 });
 
+describe('bulk.createFromCsv', () => {
+  const csv = 'domain\nstripe.com\n';
+
+  it.each(REFUSED)(
+    'refuses $what on webhook_url with a ValidationError, sending nothing',
+    async ({ url }) => {
+      const { iiq, sent } = clientWith([accepted()], { apiKey: LIVE_KEY });
+      const error = await settle(iiq.bulk.createFromCsv(csv, { webhook_url: url }));
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ field: 'webhook_url' });
+      expect((error as Error).message).toMatch(/^webhook_url must /);
+      expect((error as Error).message).not.toContain(url);
+      expect(sent).toHaveLength(0);
+    },
+  );
+
+  it.each(ACCEPTED)('sends the public URL %s as the webhook_url field of the form', async (url) => {
+    let form: unknown;
+    const { iiq, sent } = clientWith(
+      [
+        (init: RequestInit) => {
+          form = init.body;
+          return accepted();
+        },
+      ],
+      { apiKey: LIVE_KEY },
+    );
+    await iiq.bulk.createFromCsv(csv, { webhook_url: url });
+    expect(sent).toHaveLength(1);
+    expect(form).toBeInstanceOf(FormData);
+    expect((form as FormData).get('webhook_url')).toBe(url);
+  });
+
+  it.each(LOOPBACK)('sends $what with allowLoopbackWebhooks: true', async ({ url }) => {
+    const { iiq, sent } = clientWith([accepted()], {
+      apiKey: LIVE_KEY,
+      allowLoopbackWebhooks: true,
+    });
+    await iiq.bulk.createFromCsv(csv, { webhook_url: url });
+    expect(sent).toHaveLength(1);
+  });
+});
+
 describe('allowLoopbackWebhooks', () => {
   it.each(REFUSED.filter((spelling) => spelling.refusal !== 'loopback'))(
     'lets nothing but loopback through: $what is still refused',

@@ -29,6 +29,16 @@ export const REFUSED: readonly Spelling[] = [
   { what: '*.localhost', url: 'http://hooks.localhost/hooks', refusal: 'loopback' },
   { what: 'localhost with a trailing dot', url: 'http://localhost./hooks', refusal: 'loopback' },
   { what: 'an IPv4 address with a trailing dot', url: 'http://127.0.0.1./x', refusal: 'loopback' },
+  {
+    what: 'localhost with two trailing dots',
+    url: 'http://localhost../hooks',
+    refusal: 'loopback',
+  },
+  {
+    what: 'an IPv4 address with two trailing dots',
+    url: 'http://127.0.0.1../x',
+    refusal: 'loopback',
+  },
   // Cloud metadata services.
   {
     what: 'the metadata address 169.254.169.254',
@@ -49,6 +59,11 @@ export const REFUSED: readonly Spelling[] = [
   {
     what: 'metadata.google.internal with a trailing dot',
     url: 'http://metadata.google.internal./computeMetadata/v1/',
+    refusal: 'metadata',
+  },
+  {
+    what: 'metadata.google.internal with two trailing dots',
+    url: 'http://metadata.google.internal../computeMetadata/v1/',
     refusal: 'metadata',
   },
   // Private, shared and local ranges.

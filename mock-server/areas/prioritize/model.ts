@@ -8,9 +8,15 @@
  * one from the last 7 days), kept within 0..100. Each term is one line of `reasons`.
  */
 import type { Space } from '../../tenancy/workspace.ts';
-import { freshestAge, type Intelligence, type Urgency } from '../../world/intelligence.ts';
+import {
+  freshestAge,
+  type Intelligence,
+  intelligenceOf,
+  type Urgency,
+} from '../../world/intelligence.ts';
 import type { Band } from '../../world/scoring-model.ts';
-import { intelligenceOfRecord, type ScoreRecord } from '../scores/index.ts';
+import type { Snapshot } from '../../world/snapshots.ts';
+import type { ScoreRecord } from '../scores/index.ts';
 import { allWatchlists, newestScore, retrieveWatchlist } from '../watchlists/index.ts';
 
 export const URGENCY_POINTS: Readonly<Record<Urgency, number>> = {
@@ -25,6 +31,12 @@ export const MOMENTUM_CAP = 10;
 export interface PriorityRow {
   domain: string;
   score: ScoreRecord;
+  /**
+   * The score's value and band, read once: a record derives its snapshot anew on every read, and
+   * holding every snapshot of a large workspace at once would take hundreds of megabytes.
+   */
+  value: number;
+  band: Band;
   intelligence: Intelligence;
   /** The watchlists the account is on, oldest first. */
   watchlistIds: string[];
@@ -46,10 +58,9 @@ function ago(days: number): string {
 
 /** The priority of a score and the reasons for it, one per term. */
 export function priorityOf(
-  score: ScoreRecord,
+  snapshot: Snapshot,
   intelligence: Intelligence,
 ): { priority: number; reasons: string[] } {
-  const { snapshot } = score;
   const base = Math.round(0.6 * snapshot.score);
   const urgency = URGENCY_POINTS[intelligence.urgency];
   const delta = snapshot.delta30d;
@@ -91,25 +102,28 @@ export function prioritizedAccounts(space: Space, query: PriorityQuery = {}): Pr
       if (only !== undefined && !only.accounts.has(account.domain)) continue;
       const score = newestScore(space, account);
       if (score === null) continue;
-      const intelligence = intelligenceOfRecord(score);
+      const snapshot = score.snapshot;
+      const intelligence = intelligenceOf(snapshot, score.computedAt);
       byDomain.set(account.domain, {
         domain: account.domain,
         score,
+        value: snapshot.score,
+        band: snapshot.band,
         intelligence,
         watchlistIds: [watchlist.id],
-        ...priorityOf(score, intelligence),
+        ...priorityOf(snapshot, intelligence),
       });
     }
   }
   const rows = [...byDomain.values()].filter(
     (row) =>
-      (query.band === undefined || row.score.snapshot.band === query.band) &&
+      (query.band === undefined || row.band === query.band) &&
       (query.urgency === undefined || row.intelligence.urgency === query.urgency),
   );
   return rows.sort(
     (a, b) =>
       b.priority - a.priority ||
-      b.score.snapshot.score - a.score.snapshot.score ||
+      b.value - a.value ||
       (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0),
   );
 }

@@ -231,19 +231,20 @@ export function listAccounts(
   watchlist: WatchlistRecord,
   query: AccountQuery = {},
 ): { account: AccountRecord; score: ScoreRecord | null }[] {
-  let rows = sortedAccounts(watchlist).map((account) => ({
-    account,
-    score: newestScore(space, account),
-  }));
-  if (query.band !== undefined)
-    rows = rows.filter((row) => row.score?.snapshot.band === query.band);
+  // A record derives its snapshot anew on every read: read each one once, not per comparison.
+  let rows = sortedAccounts(watchlist).map((account) => {
+    const score = newestScore(space, account);
+    const snapshot = score?.snapshot;
+    return { account, score, value: snapshot?.score ?? null, band: snapshot?.band ?? null };
+  });
+  if (query.band !== undefined) rows = rows.filter((row) => row.band === query.band);
   if (query.sort === 'score') {
     rows.sort((a, b) => {
-      if (a.score === null || b.score === null)
-        return a.score === null ? (b.score === null ? 0 : 1) : -1;
-      const diff = b.score.snapshot.score - a.score.snapshot.score;
+      if (a.value === null || b.value === null)
+        return a.value === null ? (b.value === null ? 0 : 1) : -1;
+      const diff = b.value - a.value;
       return diff !== 0 ? diff : a.account.domain < b.account.domain ? -1 : 1;
     });
   }
-  return rows;
+  return rows.map(({ account, score }) => ({ account, score }));
 }

@@ -57,6 +57,13 @@ describe('POST /v1/intent/searches', () => {
       expect(reply.status, JSON.stringify(body)).toBe(400);
       expect(reply.body.error.field).toBe(field);
     }
+    // A number past the safe integers is told the field's own bound, once.
+    const huge = await api.post('/intent/searches', { ...SEARCH, max_results: 1e308 });
+    expect(huge.body.error).toMatchObject({
+      field: 'max_results',
+      message: 'max_results must be at most 1000.',
+    });
+    expect(huge.body.error.fields).toBeUndefined();
     expect((await api.get('/intent/searches')).body.data).toEqual([]);
   });
 

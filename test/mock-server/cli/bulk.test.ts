@@ -173,6 +173,43 @@ describe('iiq bulk', () => {
     expect(await main(['bulk'], none)).toBe(2);
   });
 
+  it('refuses a file that is not CSV with a usage error that says where, quoting nothing of it', async () => {
+    const cases: [string, string | Uint8Array, string][] = [
+      [
+        'ragged.csv',
+        'domain,company_name\nstripe.com,Stripe\nnotion.so\n',
+        'a row on line 3 has a different number of fields than the header row',
+      ],
+      ['unclosed.csv', 'domain\n"stripe.com\n', 'a quoted field is never closed'],
+      [
+        'binary.csv',
+        new Uint8Array([
+          ...Buffer.from('domain\nstripe.com\n'),
+          0x61,
+          0x22,
+          0x1b,
+          0x5b,
+          0x32,
+          0x4a,
+        ]),
+        'it is not valid CSV (RFC 4180) on line 3',
+      ],
+    ];
+    for (const [name, content, why] of cases) {
+      const io = memoryIO();
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      expect(await main(['bulk', file], io), name).toBe(2);
+      expect(io.errors).toEqual([
+        `iiq: ${file} cannot be read: ${why}. Export it as "CSV UTF-8".`,
+        'Run iiq --help for usage.',
+      ]);
+    }
+    const directory = memoryIO();
+    expect(await main(['bulk', dir], directory)).toBe(2);
+    expect(directory.errors[0]).toBe(`iiq: cannot read ${dir}`);
+  });
+
   it('stops cleanly on Ctrl-C and says how to resume', async () => {
     const mock = createMockApi(); // its clock stands still: the job never finishes by itself
     const server = await mock.listen();

@@ -22,24 +22,41 @@ describe('read keys', () => {
   it('are refused every write with 403 insufficient_scope', async () => {
     const api = mockApi();
     const key = api.mock.keys.read.live;
-    for (const [method, path, body] of [
-      ['POST', '/score', { domain: 'stripe.com' }],
-      ['POST', '/score/bulk', { domains: ['stripe.com'] }],
-      ['POST', '/watchlists', { name: 'Mine' }],
-      ['PATCH', '/watchlists/wl_01HZ9X5C3V4N6P2', { name: 'Mine' }],
-      ['DELETE', '/webhook_endpoints/we_01HZ9X6D8T2M4Q5', undefined],
+    for (const [method, path, body, template] of [
+      ['POST', '/score', { domain: 'stripe.com' }, '/score'],
+      ['POST', '/score/bulk', { domains: ['stripe.com'] }, '/score/bulk'],
+      ['POST', '/watchlists', { name: 'Mine' }, '/watchlists'],
+      ['PATCH', '/watchlists/wl_01HZ9X5C3V4N6P2', { name: 'Mine' }, '/watchlists/{id}'],
+      ['DELETE', '/webhook_endpoints/we_01HZ9X6D8T2M4Q5', undefined, '/webhook_endpoints/{id}'],
+      [
+        'POST',
+        '/intent/searches',
+        { interest_domain: 'gong.io', icp_domain: 'hubspot.com' },
+        '/intent/searches',
+      ],
     ] as const) {
       const reply = await api.call(method, path, body, { key });
       expect(reply.status, `${method} ${path}`).toBe(403);
       expect(reply.body.error).toEqual({
         type: 'permission_error',
         code: 'insufficient_scope',
-        message: READ_ONLY(method, `/v1${path}`),
+        message: READ_ONLY(method, `/v1${template}`),
         request_id: expect.stringMatching(/^req_/),
       });
     }
     expect(api.mock.credits.get().used).toBe(0);
     expect(api.mock.inspect().workspaces[0]?.live.watchlists).toBe(0);
+  });
+
+  it('are told the endpoint by its template, never the ID they sent in the path', async () => {
+    const api = mockApi();
+    const id = `wl_${'x'.repeat(20_000)}`;
+    const reply = await api.call('DELETE', `/watchlists/${id}`, undefined, {
+      key: api.mock.keys.read.live,
+    });
+    expect(reply.status).toBe(403);
+    expect(reply.body.error.message).toBe(READ_ONLY('DELETE', '/v1/watchlists/{id}'));
+    expect(reply.text).not.toContain('xxxx');
   });
 
   it('are refused before the body is read: a bad body is still a 403, not a 400', async () => {
