@@ -102,15 +102,27 @@ export function parseJsonBody(body: string): unknown {
 
 /**
  * Query parameters as an object, with `limit` as a number when it is written as one, and the
- * parameters named in `lists` as arrays of every value they were given.
+ * parameters named in `lists` as arrays of every value they were given. A parameter that takes one
+ * value and is given several (`?band=HOT&band=WARM`) is a 400 on it: which one was meant is not
+ * for the mock to guess.
  */
 export function queryObject(
   query: URLSearchParams,
   lists: readonly string[] = [],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of query)
+  for (const [key, value] of query) {
+    if (lists.includes(key)) continue;
+    if (Object.hasOwn(out, key)) {
+      const field = cutField(key);
+      throw new MockApiError(
+        'invalid_request',
+        `${field} is given ${query.getAll(key).length} times; it takes one value.`,
+        { field },
+      );
+    }
     out[key] = key === 'limit' && /^-?\d+$/.test(value) ? Number(value) : value;
+  }
   for (const key of lists) if (query.has(key)) out[key] = query.getAll(key);
   return out;
 }

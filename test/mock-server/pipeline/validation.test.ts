@@ -139,6 +139,22 @@ describe('bad input is a 400 JSON error, never a 500 or a stack', () => {
     });
   });
 
+  it('refuses a one-value query parameter given twice, and takes a list parameter repeated', async () => {
+    const api = mockApi();
+    expect(invalid(await api.get('/prioritize?band=HOT&band=WARM'))).toEqual({
+      type: 'invalid_request_error',
+      code: 'invalid_request',
+      message: 'band is given 2 times; it takes one value.',
+      field: 'band',
+      request_id: expect.stringMatching(/^req_/),
+    });
+    expect(invalid(await api.get('/watchlists?limit=5&limit=6'))).toMatchObject({ field: 'limit' });
+    const listed = await api.get(
+      '/scoring/scores?object_type=company&object_id=stripe.com&object_id=notion.so',
+    );
+    expect(listed.status).toBe(200);
+  });
+
   it('refuses an unknown query parameter on a list', async () => {
     const error = invalid(await mockApi().get('/events?order=asc'));
     expect(error).toMatchObject({ field: 'order' });
