@@ -5,6 +5,7 @@
  */
 import type { components } from '../../../src/generated/openapi.ts';
 import type { Band } from '../../world/scoring-model.ts';
+import type { Snapshot } from '../../world/snapshots.ts';
 import { keyTriggersOf } from '../../world/triggers.ts';
 import { latestByDomain, type OutcomeRecord, reaches, type Stage } from '../outcomes/index.ts';
 import type { ScoreRecord } from '../scores/index.ts';
@@ -43,20 +44,42 @@ function latestIn(scores: readonly ScoreRecord[], quarter: Quarter): Map<string,
   return latest;
 }
 
-function topAccounts(latest: Map<string, ScoreRecord>): ReportFigures['top_accounts'] {
+/**
+ * A score's snapshot, derived once per report: a kept score holds its inputs, not its snapshot,
+ * and deriving it again on each read (a sort reads it n log n times) would cost seconds.
+ */
+type SnapshotOf = (score: ScoreRecord) => Snapshot;
+
+function snapshotsOnce(): SnapshotOf {
+  const derived = new Map<ScoreRecord, Snapshot>();
+  return (score) => {
+    let snapshot = derived.get(score);
+    if (snapshot === undefined) {
+      snapshot = score.snapshot;
+      derived.set(score, snapshot);
+    }
+    return snapshot;
+  };
+}
+
+function topAccounts(
+  latest: Map<string, ScoreRecord>,
+  snapshotOf: SnapshotOf,
+): ReportFigures['top_accounts'] {
   return [...latest.values()]
+    .map((score) => ({ domain: score.domain, snapshot: snapshotOf(score) }))
     .sort(
       (a, b) =>
         b.snapshot.score - a.snapshot.score ||
         (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0),
     )
     .slice(0, TOP_LIMIT)
-    .map((score) => ({
-      domain: score.domain,
-      company: score.snapshot.name,
-      score: score.snapshot.score,
-      band: score.snapshot.band,
-      delta_30d: score.snapshot.delta30d,
+    .map(({ domain, snapshot }) => ({
+      domain,
+      company: snapshot.name,
+      score: snapshot.score,
+      band: snapshot.band,
+      delta_30d: snapshot.delta30d,
     }));
 }
 
@@ -105,12 +128,13 @@ function outcomeSummary(
 function watchlistedScores(
   latest: Map<string, ScoreRecord>,
   watchlisted: ReadonlySet<string>,
+  snapshotOf: SnapshotOf,
 ): { sum: number; count: number } {
   let sum = 0;
   let count = 0;
   for (const [domain, score] of latest) {
     if (!watchlisted.has(domain)) continue;
-    sum += score.snapshot.score;
+    sum += snapshotOf(score).score;
     count++;
   }
   return { sum, count };
@@ -140,20 +164,23 @@ export function reportFigures(inputs: ReportInputs): ReportFigures {
   const scores = [...inputs.scores];
   const latest = latestIn(scores, inputs.period);
   const latestPrior = latestIn(scores, inputs.prior);
+  const snapshotOf = snapshotsOnce();
   const bands = { HOT: 0, WARM: 0, COLD: 0 };
-  for (const score of latest.values()) bands[score.snapshot.band]++;
+  for (const score of latest.values()) bands[snapshotOf(score).band]++;
   return {
     accounts_scored: {
       total: latest.size,
       trend_vs_prior: percentChange(latest.size, latestPrior.size),
     },
     band_distribution: bands,
-    top_accounts: topAccounts(latest),
-    top_triggers: topTriggers([...latest.values()].map((score) => keyTriggersOf(score.snapshot))),
+    top_accounts: topAccounts(latest, snapshotOf),
+    top_triggers: topTriggers(
+      [...latest.values()].map((score) => keyTriggersOf(snapshotOf(score))),
+    ),
     outcome_summary: outcomeSummary(inputs.outcomes, inputs.period),
     market_demand_signal: marketDemand(
-      watchlistedScores(latest, inputs.watchlisted),
-      watchlistedScores(latestPrior, inputs.watchlisted),
+      watchlistedScores(latest, inputs.watchlisted, snapshotOf),
+      watchlistedScores(latestPrior, inputs.watchlisted, snapshotOf),
     ),
   };
 }
