@@ -51,8 +51,18 @@ export function renderIntelligence(intelligence: Intelligence | null): WireIntel
 
 /** The intelligence of a stored score (derived from its snapshot at the time it was computed). */
 export function intelligenceOfRecord(record: ScoreRecord): Intelligence {
-  return intelligenceOf(record.snapshot, record.computedAt);
+  // A record's snapshot is derived for its own computedAt, so one snapshot has one intelligence:
+  // kept beside it, and forgotten with it (snapshots are reused from a small cache).
+  const snapshot = record.snapshot;
+  let intelligence = derivedIntelligence.get(snapshot);
+  if (intelligence === undefined) {
+    intelligence = intelligenceOf(snapshot, record.computedAt);
+    derivedIntelligence.set(snapshot, intelligence);
+  }
+  return intelligence;
 }
+
+const derivedIntelligence = new WeakMap<Snapshot, Intelligence>();
 
 export function renderPending(pending: PendingRecord): WirePendingScore {
   return {
