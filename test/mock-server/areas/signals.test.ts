@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import companies from '../../../fixtures/companies.json' with { type: 'json' };
 import { PRIVACY_THRESHOLD, SYNTHETIC_SAMPLES_PER_COMPANY } from '../../../mock-server/index.ts';
@@ -5,51 +6,30 @@ import { firmographicsOf } from '../../../mock-server/world/firmographics.ts';
 import { type Api, mockApi } from '../helpers.ts';
 import { keyTriggers, rate, reached } from './report-oracle.ts';
 
-/** The synthetic population's ladders, as the docs' table writes them: [outcome, days to meeting]. */
-const LADDER: Record<string, [string, number | null][]> = {
-  HOT: [
-    ['won', 18],
-    ['won', 25],
-    ['won', 32],
-    ['lost', 21],
-    ['opportunity', 14],
-    ['opportunity', 28],
-    ['meeting_booked', 9],
-    ['meeting_booked', 12],
-    ['contacted', null],
-    ['contacted', null],
-    ['no_response', null],
-    ['disqualified', null],
-  ],
-  WARM: [
-    ['won', 30],
-    ['lost', 26],
-    ['opportunity', 21],
-    ['meeting_booked', 16],
-    ['meeting_booked', 23],
-    ['contacted', null],
-    ['contacted', null],
-    ['contacted', null],
-    ['no_response', null],
-    ['no_response', null],
-    ['no_response', null],
-    ['disqualified', null],
-  ],
-  COLD: [
-    ['lost', 38],
-    ['meeting_booked', 27],
-    ['contacted', null],
-    ['contacted', null],
-    ['contacted', null],
-    ['no_response', null],
-    ['no_response', null],
-    ['no_response', null],
-    ['no_response', null],
-    ['no_response', null],
-    ['disqualified', null],
-    ['disqualified', null],
-  ],
-};
+/**
+ * The synthetic population's ladders, read from the docs' table (`docs/mock-server.md`, one row per
+ * sample, one column per band: `won, 18 days` or `contacted`): the docs are the oracle.
+ */
+const LADDER: Record<string, [string, number | null][]> = (() => {
+  const docs = readFileSync(new URL('../../../docs/mock-server.md', import.meta.url), 'utf8');
+  const lines = docs.split('\n');
+  const header = lines.findIndex((line) => /^\| sample +\| HOT +\| WARM +\| COLD +\|$/.test(line));
+  if (header < 0) throw new Error('docs/mock-server.md has no table of the synthetic samples');
+  const rows = lines.slice(header + 2, header + 2 + SYNTHETIC_SAMPLES_PER_COMPANY);
+  const ladder: Record<string, [string, number | null][]> = { HOT: [], WARM: [], COLD: [] };
+  for (const row of rows) {
+    const [, , hot, warm, cold] = row.split('|').map((cell) => cell.trim());
+    for (const [band, cell] of [
+      ['HOT', hot],
+      ['WARM', warm],
+      ['COLD', cold],
+    ] as const) {
+      const [outcome, days] = (cell ?? '').split(', ');
+      ladder[band]?.push([outcome ?? '', days === undefined ? null : Number.parseInt(days, 10)]);
+    }
+  }
+  return ladder;
+})();
 
 interface Sample {
   domain: string;
