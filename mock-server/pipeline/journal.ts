@@ -105,7 +105,8 @@ interface Recorded {
 
 function lastFour(header: string | undefined): string | null {
   if (header === undefined) return null;
-  const token = header.trim().split(/\s+/).pop() ?? '';
+  const trimmed = header.trimEnd();
+  const token = trimmed.slice(Math.max(trimmed.search(/\S+$/), 0));
   return token.length < 8 ? '…' : `…${token.slice(-4)}`;
 }
 
