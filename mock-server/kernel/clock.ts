@@ -68,12 +68,25 @@ export function parseDuration(duration: Duration): number {
 }
 
 /**
+ * The date strings the clock takes: ISO 8601, a date (`2026-05-28`, midnight UTC) or a date and
+ * time with `Z` or an offset, never a local time. `Date.parse` alone also takes looser forms
+ * (`"-5"` is a date in 2001), which would start a mock somewhere nobody meant.
+ */
+const ISO_8601 =
+  /^(?:[+-]\d{6}|\d{4})-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/i;
+
+/**
  * Parses a point in time: a `Date`, unix milliseconds or an ISO 8601 string, from 1970 to the end
  * of 9999.
  */
 export function parseInstant(value: Date | number | string): number {
   if (typeof value === 'string' && value.length > MAX_DURATION_TEXT) {
     throw new ControlError(`a date is at most ${MAX_DURATION_TEXT} characters of ISO 8601`);
+  }
+  if (typeof value === 'string' && !ISO_8601.test(value)) {
+    throw new ControlError(
+      `"${value}" is not a valid date: write ISO 8601, such as 2026-05-28T14:02:11Z (a time needs Z or an offset)`,
+    );
   }
   const ms =
     value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);

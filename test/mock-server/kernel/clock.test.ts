@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Clock, isoSeconds, parseDuration } from '../../../mock-server/kernel/clock.ts';
+import {
+  Clock,
+  isoSeconds,
+  parseDuration,
+  parseInstant,
+} from '../../../mock-server/kernel/clock.ts';
 import { Scheduler } from '../../../mock-server/kernel/scheduler.ts';
 
 describe('parseDuration', () => {
@@ -26,6 +31,31 @@ describe('parseDuration', () => {
   it('refuses a negative number of milliseconds', () => {
     expect(() => parseDuration(-5)).toThrow(
       'a duration must be a finite number of milliseconds >= 0, got -5',
+    );
+  });
+});
+
+describe('parseInstant', () => {
+  it.each([
+    ['2026-05-28', Date.UTC(2026, 4, 28)],
+    ['2026-05-28T14:02:11Z', Date.UTC(2026, 4, 28, 14, 2, 11)],
+    ['2026-05-28T14:02Z', Date.UTC(2026, 4, 28, 14, 2)],
+    ['2026-05-28T14:02:11.600Z', Date.UTC(2026, 4, 28, 14, 2, 11, 600)],
+    ['2026-05-28T16:02:11+02:00', Date.UTC(2026, 4, 28, 14, 2, 11)],
+  ])('takes ISO 8601 %j', (text, ms) => {
+    expect(parseInstant(text)).toBe(ms);
+  });
+
+  it.each([
+    '-5',
+    '5',
+    'May 28, 2026',
+    '2026/05/28',
+    'Thu, 28 May 2026 14:02:11 GMT',
+    '2026-05-28T14:02:11',
+  ])('refuses %j, which Date.parse would take as some date', (text) => {
+    expect(() => parseInstant(text)).toThrow(
+      `"${text}" is not a valid date: write ISO 8601, such as 2026-05-28T14:02:11Z (a time needs Z or an offset)`,
     );
   });
 });
