@@ -14,6 +14,25 @@ export function keepNewest<K, V>(map: Map<K, V>, max: number, forget?: (value: V
   }
 }
 
+/**
+ * Forgets the oldest entries that may be forgotten (insertion order) until at most `max` of them
+ * remain; the others (a job still running) are always kept and do not count.
+ */
+export function keepNewestForgettable<K, V>(
+  map: Map<K, V>,
+  max: number,
+  forgettable: (value: V) => boolean,
+): void {
+  let count = 0;
+  for (const value of map.values()) if (forgettable(value)) count++;
+  for (const [key, value] of map) {
+    if (count <= max) return;
+    if (!forgettable(value)) continue;
+    map.delete(key);
+    count--;
+  }
+}
+
 /** Forgets the oldest values of a set (insertion order) until it holds at most `max`. */
 export function keepNewestValues<T>(set: Set<T>, max: number): void {
   if (set.size <= max) return;

@@ -76,6 +76,12 @@ export class Space {
     }
     return store as T;
   }
+
+  /** The store for `key` of both spaces of this workspace, test then live: limits per workspace. */
+  inWorkspace<T>(key: StoreKey<T>): [T, T] {
+    const { test, live } = this.workspace.spaces;
+    return [test.get(key), live.get(key)];
+  }
 }
 
 /** 00:00 UTC on the first day of the month after `now`: when the credit cycle resets. */

@@ -2,9 +2,11 @@
  * Bulk jobs on virtual time. A job waits `queued` for 2 seconds (6 hours when `deferred`, the
  * overnight window), then runs, scoring 5 domains per virtual second in submission order, and
  * completes with `score.bulk.completed`. Credits for the unique domains are taken up front (half,
- * rounded up, when deferred). At most 10 jobs per workspace and mode are queued or running.
+ * rounded up, when deferred). At most 10 jobs per workspace, both modes together, are queued or
+ * running.
  */
 import type { MockContext } from '../../context.ts';
+import { keepNewestForgettable } from '../../kernel/bounds.ts';
 import { MockApiError, notFound } from '../../kernel/errors.ts';
 import { startJob } from '../../kernel/jobs.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
@@ -46,23 +48,17 @@ export const MAX_COMPLETED_JOBS_PER_SPACE = 1_000;
 
 /** The jobs queued or running in the workspace, in both modes: the cap is per workspace. */
 function activeJobs(space: Space): BulkJobRecord[] {
-  const { test, live } = space.workspace.spaces;
-  return [...test.get(jobStore).values(), ...live.get(jobStore).values()].filter(
-    (job) => job.run.active,
-  );
+  const [test, live] = space.inWorkspace(jobStore);
+  return [...test.values(), ...live.values()].filter((job) => job.run.active);
 }
 
 /** Forgets the oldest completed jobs past the cap (queued and running ones are always kept). */
 function forgetOldJobs(space: Space): void {
-  const jobs = space.get(jobStore);
-  let completed = 0;
-  for (const job of jobs.values()) if (!job.run.active) completed++;
-  for (const [id, job] of jobs) {
-    if (completed <= MAX_COMPLETED_JOBS_PER_SPACE) return;
-    if (job.run.active) continue;
-    jobs.delete(id);
-    completed--;
-  }
+  keepNewestForgettable(
+    space.get(jobStore),
+    MAX_COMPLETED_JOBS_PER_SPACE,
+    (job) => !job.run.active,
+  );
 }
 
 function processOne(ctx: MockContext, space: Space, domain: string): string | WireUnscorable {

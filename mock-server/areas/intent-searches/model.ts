@@ -10,6 +10,7 @@
  * workspace (both modes) are queued or processing at once.
  */
 import type { MockContext } from '../../context.ts';
+import { keepNewestForgettable } from '../../kernel/bounds.ts';
 import { isoSeconds } from '../../kernel/clock.ts';
 import { invalidRequest, MockApiError, notFound } from '../../kernel/errors.ts';
 import { type JobFailure, startJob } from '../../kernel/jobs.ts';
@@ -58,23 +59,17 @@ export function searchesNewestFirst(space: Space): IntentSearchRecord[] {
 }
 
 function activeSearches(space: Space): IntentSearchRecord[] {
-  const { test, live } = space.workspace.spaces;
-  return [...test.get(searchStore).values(), ...live.get(searchStore).values()].filter(
-    (search) => search.job.active,
-  );
+  const [test, live] = space.inWorkspace(searchStore);
+  return [...test.values(), ...live.values()].filter((search) => search.job.active);
 }
 
 /** Forgets the oldest finished searches past the cap (active ones are always kept). */
 function forgetOldSearches(space: Space): void {
-  const searches = space.get(searchStore);
-  let finished = 0;
-  for (const search of searches.values()) if (!search.job.active) finished++;
-  for (const [id, search] of searches) {
-    if (finished <= MAX_FINISHED_SEARCHES_PER_SPACE) return;
-    if (search.job.active) continue;
-    searches.delete(id);
-    finished--;
-  }
+  keepNewestForgettable(
+    space.get(searchStore),
+    MAX_FINISHED_SEARCHES_PER_SPACE,
+    (search) => !search.job.active,
+  );
 }
 
 /** What a search costs per person found. */
