@@ -31,6 +31,7 @@ import type { FaultKind } from './kernel/faults.ts';
 import { sha256Hex } from './kernel/sha256.ts';
 import type { Control } from './pipeline/admin.ts';
 import type { JournalQuery, RequestJournal } from './pipeline/journal.ts';
+import { isJsonObject } from './pipeline/validation.ts';
 import { creditsView, renderCredits, type WireCredits } from './tenancy/credits.ts';
 import { isKeyScope, type KeyScope, type Mode } from './tenancy/keys.ts';
 import { isPlanName, type PlanName } from './tenancy/plans.ts';
@@ -231,10 +232,10 @@ const STATUSES: readonly DeliveryStatus[] = ['pending', 'succeeded', 'failed'];
  * `GET /__mock/deliveries` refuse the same things (an unknown status is an error, not an empty list).
  */
 export function checkDeliveryQuery(query: unknown = {}): DeliveryQuery {
-  if (query === null || typeof query !== 'object' || Array.isArray(query)) {
+  if (!isJsonObject(query)) {
     throw new ControlError('the delivery query must be an object such as { status: "failed" }');
   }
-  const { endpoint, event, status } = query as Record<string, unknown>;
+  const { endpoint, event, status } = query;
   if (status !== undefined && !STATUSES.includes(status as DeliveryStatus)) {
     throw new ControlError('status must be "pending", "succeeded" or "failed"');
   }

@@ -9,7 +9,7 @@ import { ControlError, ControlRangeError, MockApiError } from '../kernel/errors.
 import { cutField } from './json-depth.ts';
 import { JSON_TYPE } from './respond.ts';
 import type { MockRequest, MockResponse } from './route.ts';
-import { bodyTooLarge, MAX_BODY_BYTES, parseJsonBody } from './validation.ts';
+import { bodyTooLarge, isJsonObject, MAX_BODY_BYTES, parseJsonBody } from './validation.ts';
 
 /** What a control is handed. */
 export interface ControlInput {
@@ -128,10 +128,10 @@ export function createAdmin(
         const field = error instanceof MockApiError ? error.details.field : undefined;
         return adminError(400, requestId, (error as Error).message, field ?? 'body');
       }
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      if (!isJsonObject(parsed)) {
         return adminError(400, requestId, 'the body must be a JSON object', 'body');
       }
-      body = parsed as Record<string, unknown>;
+      body = parsed;
     }
     try {
       return reply(

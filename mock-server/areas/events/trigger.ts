@@ -11,6 +11,7 @@ import type { EventData, EventRecord, EventType } from '../../events/log.ts';
 import { isoSeconds } from '../../kernel/clock.ts';
 import { ControlError } from '../../kernel/errors.ts';
 import { MAX_JSON_DEPTH, tooDeep } from '../../pipeline/json-depth.ts';
+import { isJsonObject } from '../../pipeline/validation.ts';
 import { creditsView } from '../../tenancy/credits.ts';
 import type { Mode, Space } from '../../tenancy/workspace.ts';
 import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
@@ -42,13 +43,9 @@ const DEFAULT_DOMAIN = 'stripe.com';
 export const MAX_TRIGGER_DATA_BYTES = 16_384;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** `base` with `overrides` merged in (plain objects recursively; arrays and values replaced). */
 export function deepMerge<T>(base: T, overrides: unknown): T {
-  if (!isPlainObject(base) || !isPlainObject(overrides)) return (overrides ?? base) as T;
+  if (!isJsonObject(base) || !isJsonObject(overrides)) return (overrides ?? base) as T;
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
     if (FORBIDDEN_KEYS.has(key) || value === undefined) continue;
@@ -66,7 +63,7 @@ function plainOverrides(overrides: unknown): Record<string, unknown> | undefined
   if (overrides === undefined) return undefined;
   let text: string | undefined;
   try {
-    text = isPlainObject(overrides) ? JSON.stringify(overrides) : undefined;
+    text = isJsonObject(overrides) ? JSON.stringify(overrides) : undefined;
   } catch (error) {
     throw new ControlError(
       error instanceof RangeError
@@ -92,7 +89,7 @@ function plainOverrides(overrides: unknown): Record<string, unknown> | undefined
     );
   }
   const copy: unknown = JSON.parse(text);
-  if (!isPlainObject(copy)) {
+  if (!isJsonObject(copy)) {
     throw new ControlError(
       'data overrides must be an object of fields to change in the event data',
     );
@@ -102,12 +99,12 @@ function plainOverrides(overrides: unknown): Record<string, unknown> | undefined
 
 /** The domain the overrides are about, so that the rest of the event is consistent with it. */
 function domainOf(overrides: unknown): string {
-  if (!isPlainObject(overrides)) return DEFAULT_DOMAIN;
+  if (!isJsonObject(overrides)) return DEFAULT_DOMAIN;
   const candidates = [
     overrides.domain,
-    isPlainObject(overrides.score) ? overrides.score.domain : undefined,
-    isPlainObject(overrides.person) ? overrides.person.company : undefined,
-    isPlainObject(overrides.intent_search) ? overrides.intent_search.icp_domain : undefined,
+    isJsonObject(overrides.score) ? overrides.score.domain : undefined,
+    isJsonObject(overrides.person) ? overrides.person.company : undefined,
+    isJsonObject(overrides.intent_search) ? overrides.intent_search.icp_domain : undefined,
     overrides.object_id,
   ];
   return (candidates.find((value) => typeof value === 'string') as string) ?? DEFAULT_DOMAIN;

@@ -2,11 +2,12 @@
 import { PersonScoreParamsSchema } from '../../../src/schemas/params.ts';
 import { invalidRequest } from '../../kernel/errors.ts';
 import { route } from '../../pipeline/route.ts';
+import { isJsonObject } from '../../pipeline/validation.ts';
 import { scorePerson } from './model.ts';
 
 /** Exactly one of `email` or `linkedin_url`: said plainly, rather than as a schema union's error. */
 function exactlyOneIdentifier(raw: unknown): void {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return; // the schema explains
+  if (!isJsonObject(raw)) return; // the schema explains
   const hasEmail = 'email' in raw;
   const hasLinkedin = 'linkedin_url' in raw;
   if (hasEmail && hasLinkedin) {
