@@ -154,16 +154,15 @@ async function serveAndAsk(dir: string): Promise<string[]> {
   const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
   try {
     const port = await new Promise<number>((resolve, reject) => {
-      let control = '';
+      // One JSON message a line; a chunk may end inside a line, which waits for the next chunk.
+      let partial = '';
       child.stdio[3]?.on('data', (chunk) => {
-        control += chunk;
-        for (const line of control.split('\n')) {
-          const message =
-            line.trim() === ''
-              ? undefined
-              : (JSON.parse(line) as { event?: string; port?: number });
-          if (message?.event === 'listen' && typeof message.port === 'number')
-            resolve(message.port);
+        const lines = (partial + chunk).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) {
+          if (line.trim() === '') continue;
+          const message = JSON.parse(line) as { event?: string; port?: number };
+          if (message.event === 'listen' && typeof message.port === 'number') resolve(message.port);
         }
       });
       child.once('exit', (code) =>

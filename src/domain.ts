@@ -43,8 +43,10 @@ export function checkDomain(input: unknown): DomainCheck {
   let check = recentChecks.get(input);
   if (check === undefined) {
     check = Object.freeze(checkDomainText(input));
-    if (recentChecks.size >= 1_024) recentChecks.clear();
-    if (input.length <= 256) recentChecks.set(input, check);
+    if (input.length <= 256) {
+      if (recentChecks.size >= 1_024) recentChecks.clear();
+      recentChecks.set(input, check);
+    }
   }
   return check;
 }
@@ -77,18 +79,24 @@ export type DomainsCheck =
   | { ok: false; issues: { field: string; message: string }[] };
 
 /**
- * Checks a list of domains (`field` names the list, e.g. `domains`): the apex of each, de-duplicated
- * in first-occurrence order, or every bad one by index (`domains[3]`). Never throws.
+ * Checks a list of domains (`field` names the list, e.g. `domains`): the apex of each, in order,
+ * de-duplicated by first occurrence unless `repeats` is `'keep'`, or every bad one by index
+ * (`domains[3]`). Never throws.
  */
-export function checkDomains(field: string, inputs: readonly unknown[]): DomainsCheck {
-  const domains = new Set<string>();
+export function checkDomains(
+  field: string,
+  inputs: readonly unknown[],
+  repeats: 'drop' | 'keep' = 'drop',
+): DomainsCheck {
+  const domains: string[] = [];
   const issues: { field: string; message: string }[] = [];
   inputs.forEach((input, index) => {
     const result = checkDomain(input);
-    if (result.ok) domains.add(result.domain);
+    if (result.ok) domains.push(result.domain);
     else issues.push({ field: `${field}[${index}]`, message: result.reason });
   });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, domains: [...domains] };
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, domains: repeats === 'keep' ? domains : [...new Set(domains)] };
 }
 
 /**

@@ -16,13 +16,14 @@
  *   HOT, 60 for WARM), and the date is the first 00:00 UTC (when watchlists re-score) after that,
  *   and after the score itself. COLD has nothing lower to fall to: null.
  */
+import type { components } from '../../src/generated/openapi.ts';
 import { DAY_MS } from '../kernel/clock.ts';
 import type { SignalName } from './companies.ts';
 import { type Band, SIGNAL_NAMES } from './scoring-model.ts';
 import type { Snapshot } from './snapshots.ts';
 
-export type BuyingStage = 'awareness' | 'research' | 'active_evaluation' | 'decision';
-export type Urgency = 'act_now' | 'this_week' | 'this_month' | 'monitor';
+export type BuyingStage = components['schemas']['BuyingStage'];
+export type Urgency = components['schemas']['Urgency'];
 
 /** A signal counts as strong, and its evidence as a trigger, from this score. */
 export const TRIGGER_MIN_SIGNAL = 70;

@@ -44,14 +44,8 @@ export async function apexDomainsInOrder(
   field: string,
   inputs: readonly string[],
 ): Promise<string[]> {
-  const { checkDomain } = loaded ?? (await loadDomainModule());
-  const domains: string[] = [];
-  const issues: { field: string; message: string }[] = [];
-  inputs.forEach((input, index) => {
-    const result = checkDomain(input);
-    if (result.ok) domains.push(result.domain);
-    else issues.push({ field: `${field}[${index}]`, message: result.reason });
-  });
-  if (issues.length > 0) fail(issues);
-  return domains;
+  const { checkDomains } = loaded ?? (await loadDomainModule());
+  const result = checkDomains(field, inputs, 'keep');
+  if (!result.ok) fail(result.issues);
+  return result.domains;
 }

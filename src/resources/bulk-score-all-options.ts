@@ -119,9 +119,12 @@ export function checkScoreAllOptions(domains: unknown, options: ScoreAllOptions)
   const { concurrency, tag, pollInterval } = options;
   if (
     concurrency !== undefined &&
-    !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 10)
+    !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= MAX_SCORE_ALL_CONCURRENCY)
   ) {
-    issues.push({ field: 'concurrency', message: 'must be an integer from 1 to 10' });
+    issues.push({
+      field: 'concurrency',
+      message: `must be an integer from 1 to ${MAX_SCORE_ALL_CONCURRENCY}`,
+    });
   }
   if (tag !== undefined && (typeof tag !== 'string' || tag.length > 255)) {
     issues.push({ field: 'tag', message: 'must be a string of at most 255 characters' });

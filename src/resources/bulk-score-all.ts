@@ -33,10 +33,7 @@ type Schemas = components['schemas'];
 type BulkJob = Schemas['BulkJob'];
 
 export {
-  type BulkCalls,
   checkScoreAllOptions,
-  MAX_SCORE_ALL_CONCURRENCY,
-  SCORE_ALL_CHUNK,
   type ScoreAllOptions,
   type ScoreAllProgress,
   type ScoreAllResult,

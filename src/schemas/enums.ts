@@ -23,5 +23,3 @@ export const OutcomeKindSchema = z.enum([
 export const BandFilterSchema = z.enum(['HOT', 'WARM', 'COLD']);
 
 export const UrgencySchema = z.enum(['act_now', 'this_week', 'this_month', 'monitor']);
-
-export const BuyingStageSchema = z.enum(['awareness', 'research', 'active_evaluation', 'decision']);
