@@ -57,7 +57,7 @@ export class Dispatcher {
   #deliveries: DeliveryRecord[] = [];
   #inFlight = new Set<Promise<void>>();
   /** Attempts due while `MAX_IN_FLIGHT` were already on their way, oldest first. */
-  #waiting: DeliveryRecord[] = [];
+  #waiting = new Set<DeliveryRecord>();
   /** Bumped by `reset()`: answers to attempts made before it are dropped. */
   #generation = 0;
   /** Sends the deliveries; set by the door that owns the engine. */
@@ -75,7 +75,7 @@ export class Dispatcher {
     this.#generation++;
     this.#deliveries = [];
     this.#inFlight = new Set();
-    this.#waiting = [];
+    this.#waiting = new Set();
   }
 
   /** The delivery log, newest first. */
@@ -161,7 +161,7 @@ export class Dispatcher {
     if (delivery.status !== 'pending' || delivery.inFlight) return;
     if (this.#inFlight.size >= MAX_IN_FLIGHT) {
       // Sent when an earlier attempt is answered (with the time it fell due as its `at`).
-      if (!this.#waiting.includes(delivery)) this.#waiting.push(delivery);
+      this.#waiting.add(delivery);
       return;
     }
     const at = delivery.nextAttemptAt ?? this.#kernel.clock.now();
@@ -206,10 +206,12 @@ export class Dispatcher {
     const done = () => {
       inFlight.delete(sending);
       if (inFlight !== this.#inFlight) return; // reset meanwhile
-      for (let next = this.#waiting.shift(); next !== undefined; next = this.#waiting.shift()) {
-        if (next.status !== 'pending' || next.inFlight) continue;
+      // Fill the freed slot: an attempt that sends nothing (its endpoint was deleted) leaves it
+      // free for the next one waiting.
+      for (const next of this.#waiting) {
+        if (inFlight.size >= MAX_IN_FLIGHT) break;
+        this.#waiting.delete(next);
         this.#attempt(next);
-        break;
       }
     };
     sending.then(done, done);

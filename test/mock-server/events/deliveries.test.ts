@@ -283,4 +283,54 @@ describe('attempts on their way at once', () => {
     expect(most).toBe(MAX_IN_FLIGHT);
     expect(api.mock.deliveries.list({ status: 'succeeded' })).toHaveLength(200);
   });
+
+  it('fill a freed slot past attempts that send nothing: deliveries to deleted endpoints do not hold up the rest', async () => {
+    const api = liveApi();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Workspace A: MAX_IN_FLIGHT slow receivers fill every slot.
+    for (let i = 0; i < MAX_IN_FLIGHT; i++) {
+      const url = `https://hooks.example.com/slow/${i}`;
+      await createEndpoint(api, url, ['signal.spike']);
+      api.mock.webhooks.receive(url, async () => {
+        await held;
+        return new Response(null, { status: 204 });
+      });
+    }
+    // Workspace B: 100 endpoints whose deliveries wait, then are deleted before their turn.
+    const doomed = api.mock.workspaces.create();
+    const doomedIds: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const url = `https://hooks.example.com/doomed/${i}`;
+      doomedIds.push((await createEndpoint(api, url, ['signal.spike'], doomed.keys.live)).id);
+      api.mock.webhooks.receive(url, () => new Response(null, { status: 204 }));
+    }
+    // Workspace C: one endpoint, last in line.
+    const last = api.mock.workspaces.create();
+    const lastUrl = 'https://hooks.example.com/last';
+    await createEndpoint(api, lastUrl, ['signal.spike'], last.keys.live);
+    const reached: string[] = [];
+    api.mock.webhooks.receive(lastUrl, async (request) => {
+      reached.push(request.headers.get('webhook-id') ?? '');
+      return new Response(null, { status: 204 });
+    });
+
+    api.mock.events.trigger('signal.spike');
+    api.mock.events.trigger('signal.spike', undefined, { workspace: doomed.id });
+    const { id } = api.mock.events.trigger('signal.spike', undefined, { workspace: last.id });
+    for (const endpoint of doomedIds) {
+      const reply = await api.delete(`/webhook_endpoints/${endpoint}`, undefined, {
+        key: doomed.keys.live,
+      });
+      expect(reply.status).toBe(200);
+    }
+    release();
+    await api.mock.deliveries.settle();
+
+    expect(reached).toEqual([id]);
+    expect(api.mock.deliveries.list({ status: 'pending' })).toEqual([]);
+    expect(api.mock.deliveries.list({ status: 'failed' })).toHaveLength(100);
+  });
 });
