@@ -11,6 +11,11 @@ import { ControlError, ControlRangeError } from './errors.ts';
 /** One day in milliseconds. */
 export const DAY_MS = 86_400_000;
 
+/** The first 00:00 UTC strictly after `t` (unix ms): when the daily refreshes run. */
+export function nextMidnight(t: number): number {
+  return (Math.floor(t / DAY_MS) + 1) * DAY_MS;
+}
+
 /** A duration: milliseconds, or a string of one or more `<number><unit>` parts with units s, m, h, d (`'7d'`, `'1h30m'`). */
 export type Duration = number | string;
 

@@ -17,7 +17,7 @@
  *   and after the score itself. COLD has nothing lower to fall to: null.
  */
 import type { components } from '../../src/generated/openapi.ts';
-import { DAY_MS } from '../kernel/clock.ts';
+import { DAY_MS, nextMidnight } from '../kernel/clock.ts';
 import type { SignalName } from './companies.ts';
 import { type Band, SIGNAL_NAMES } from './scoring-model.ts';
 import type { Snapshot } from './snapshots.ts';
@@ -149,11 +149,6 @@ export function urgencyOf(band: Band, delta: number, fresh: number): Urgency {
 }
 
 const BAND_FLOOR: Readonly<Record<Band, number | null>> = { HOT: 80, WARM: 60, COLD: null };
-
-/** The first 00:00 UTC strictly after `t`. */
-function nextMidnight(t: number): number {
-  return (Math.floor(t / DAY_MS) + 1) * DAY_MS;
-}
 
 /** When the score falls out of its band with no new signal (unix ms), or null for COLD. */
 export function decayDateOf(snapshot: Snapshot, at: number): number | null {

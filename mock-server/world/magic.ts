@@ -124,3 +124,9 @@ const BEHAVIOURS: ReadonlyMap<string, MagicBehaviour> = new Map([
 export function magicBehaviour(domain: string): MagicBehaviour | undefined {
   return BEHAVIOURS.get(domain);
 }
+
+/** Whether a domain has anything to score: the unscorable and restricted magic domains have not. */
+export function isScorable(domain: string): boolean {
+  const behaviour = magicBehaviour(domain);
+  return behaviour !== 'unscorable' && behaviour !== 'restricted';
+}

@@ -14,7 +14,7 @@ import type { MockContext } from '../../context.ts';
 import type { Space } from '../../tenancy/workspace.ts';
 import { companies } from '../../world/companies.ts';
 import { countryOf, firmographicsOf } from '../../world/firmographics.ts';
-import { magicBehaviour } from '../../world/magic.ts';
+import { isScorable } from '../../world/magic.ts';
 import type { Snapshot } from '../../world/snapshots.ts';
 import { CITIES, INDUSTRIES, KNOWN_TOOLS } from '../../world/vocabulary.ts';
 import { personByLinkedin } from '../people/index.ts';
@@ -221,12 +221,6 @@ function noValues(objectType: ObjectType): Record<string, null> {
   return Object.fromEntries(Object.keys(SCORING_ATTRIBUTES[objectType]).map((id) => [id, null]));
 }
 
-/** Whether the domain has anything to score (the unscorable and restricted magic domains have not). */
-function hasSignalSurface(domain: string): boolean {
-  const behaviour = magicBehaviour(domain);
-  return behaviour !== 'unscorable' && behaviour !== 'restricted';
-}
-
 /** The company's intent as `POST /score` would answer now: a fresh score, else one of this moment. */
 function currentIntent(ctx: MockContext, space: Space, domain: string): Snapshot {
   return freshScore(ctx, space, domain)?.snapshot ?? snapshotNow(ctx, space, domain);
@@ -234,7 +228,7 @@ function currentIntent(ctx: MockContext, space: Space, domain: string): Snapshot
 
 /** A company's values now, by attribute. */
 export function companyValues(ctx: MockContext, space: Space, domain: string): AttributeValues {
-  if (!hasSignalSurface(domain)) return noValues('company');
+  if (!isScorable(domain)) return noValues('company');
   const intent = currentIntent(ctx, space, domain);
   const firmographics = firmographicsOf(domain);
   const stack = new Set(firmographics.tech_stack);

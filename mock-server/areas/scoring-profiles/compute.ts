@@ -7,7 +7,7 @@
  * its starting point and records nothing.
  */
 import type { MockContext } from '../../context.ts';
-import { DAY_MS } from '../../kernel/clock.ts';
+import { nextMidnight } from '../../kernel/clock.ts';
 import type { Space } from '../../tenancy/workspace.ts';
 import { attributeInfo, valuesOf } from './attributes.ts';
 import { type AttributeValues, sameContributions, tally } from './evaluator.ts';
@@ -169,11 +169,6 @@ export function refreshSpace(ctx: MockContext, space: Space): void {
       recompute(ctx, space, profile, assignment, cache);
     }
   }
-}
-
-/** 00:00 UTC of the day after `now`. */
-function nextMidnight(now: number): number {
-  return (Math.floor(now / DAY_MS) + 1) * DAY_MS;
 }
 
 /** Schedules the daily refresh of every workspace; a day with nothing to refresh is skipped. */

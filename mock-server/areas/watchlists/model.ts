@@ -8,7 +8,7 @@ import type { MockContext } from '../../context.ts';
 import { invalidRequest, notFound } from '../../kernel/errors.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
 import type { SignalName } from '../../world/companies.ts';
-import { magicBehaviour } from '../../world/magic.ts';
+import { isScorable } from '../../world/magic.ts';
 import { computeScore, freshScore, latestScore, type ScoreRecord } from '../scores/index.ts';
 
 export type AlertThreshold = components['schemas']['AlertThreshold'];
@@ -43,12 +43,6 @@ const watchlistStore = defineStore('watchlists', () => new Map<string, Watchlist
 /** Every watchlist of the space, oldest first. */
 export function allWatchlists(space: Space): IterableIterator<WatchlistRecord> {
   return space.get(watchlistStore).values();
-}
-
-/** Whether the area scores this domain at all (unscorable and restricted ones stay unscored). */
-export function isScorable(domain: string): boolean {
-  const behaviour = magicBehaviour(domain);
-  return behaviour !== 'unscorable' && behaviour !== 'restricted';
 }
 
 /** Scores an account now, reusing a fresh score (no alert: this is its starting point). */

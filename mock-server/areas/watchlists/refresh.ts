@@ -5,19 +5,15 @@
  * Each domain is computed once per refresh and mode, however many watchlists hold it.
  */
 import type { MockContext } from '../../context.ts';
-import { DAY_MS } from '../../kernel/clock.ts';
+import { nextMidnight } from '../../kernel/clock.ts';
 import type { Space } from '../../tenancy/workspace.ts';
+import { isScorable } from '../../world/magic.ts';
 import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
 import { computeScore, type ScoreRecord } from '../scores/index.ts';
-import { type AccountRecord, allWatchlists, isScorable, type WatchlistRecord } from './model.ts';
+import { type AccountRecord, allWatchlists, type WatchlistRecord } from './model.ts';
 
 /** A signal rising by more than this many points in 7 days is a spike. */
 export const SPIKE_POINTS = 25;
-
-/** 00:00 UTC of the day after `now`. */
-export function nextMidnight(now: number): number {
-  return (Math.floor(now / DAY_MS) + 1) * DAY_MS;
-}
 
 function crossed(
   watchlist: WatchlistRecord,
