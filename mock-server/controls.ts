@@ -33,7 +33,7 @@ import type { Control } from './pipeline/admin.ts';
 import type { JournalQuery, RequestJournal } from './pipeline/journal.ts';
 import { isJsonObject } from './pipeline/validation.ts';
 import { creditsView, renderCredits, type WireCredits } from './tenancy/credits.ts';
-import { isKeyScope, type KeyScope, type Mode } from './tenancy/keys.ts';
+import { isKeyScope, isMode, type KeyScope, type Mode } from './tenancy/keys.ts';
 import { isPlanName, type PlanName } from './tenancy/plans.ts';
 import type { Workspace } from './tenancy/workspace.ts';
 
@@ -123,7 +123,7 @@ export interface MockKey {
 export function createKey(engine: Engine, input: KeyInput = {}): CreatedKey {
   const mode = input.mode ?? 'test';
   const scope = input.scope ?? 'write';
-  if (mode !== 'test' && mode !== 'live') {
+  if (!isMode(mode)) {
     throw new ControlError(`mode must be "test" or "live", got ${JSON.stringify(String(mode))}`);
   }
   if (!isKeyScope(scope)) {

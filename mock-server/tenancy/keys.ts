@@ -51,6 +51,10 @@ export function keyRecord(key: string, scope: KeyScope = 'write'): KeyRecord {
   };
 }
 
+export function isMode(value: unknown): value is Mode {
+  return value === 'test' || value === 'live';
+}
+
 export function isKeyScope(value: unknown): value is KeyScope {
   return value === 'read' || value === 'write';
 }

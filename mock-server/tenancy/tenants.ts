@@ -122,13 +122,6 @@ export class Tenants {
     return id === undefined ? this.defaultWorkspace : this.#workspaces.get(id);
   }
 
-  /** The space a key opens, or undefined for an unknown or revoked key. */
-  authenticate(keyHash: string): Space | undefined {
-    const found = this.#byKeyHash.get(keyHash);
-    if (found === undefined || found.key.revoked) return undefined;
-    return found.workspace.spaces[found.key.mode];
-  }
-
   /** A key by its hash, revoked or not, with its workspace. */
   findKey(keyHash: string): { key: KeyRecord; workspace: Workspace } | undefined {
     return this.#byKeyHash.get(keyHash);

@@ -3,6 +3,7 @@
 import type { MockContext } from '../../context.ts';
 import { type EventType, renderEvent, type WireEvent } from '../../events/log.ts';
 import { ControlError } from '../../kernel/errors.ts';
+import { isMode } from '../../tenancy/keys.ts';
 import type { Mode } from '../../tenancy/workspace.ts';
 
 /** An event as `mock.events.list()` and `mock.events.trigger()` return it: with its mode. */
@@ -21,7 +22,7 @@ export function eventsOf(ctx: MockContext, query: EventQuery = {}): MockEvent[] 
   if (workspace === undefined) {
     throw new ControlError(`no workspace with ID ${query.workspace} exists in this mock`);
   }
-  if (query.mode !== undefined && query.mode !== 'test' && query.mode !== 'live') {
+  if (query.mode !== undefined && !isMode(query.mode)) {
     throw new ControlError('mode must be "test" or "live"');
   }
   const modes: Mode[] = query.mode === undefined ? ['test', 'live'] : [query.mode];

@@ -13,6 +13,7 @@ import { ControlError } from '../../kernel/errors.ts';
 import { MAX_JSON_DEPTH, tooDeep } from '../../pipeline/json-depth.ts';
 import { isJsonObject } from '../../pipeline/validation.ts';
 import { creditsView } from '../../tenancy/credits.ts';
+import { isMode } from '../../tenancy/keys.ts';
 import type { Mode, Space } from '../../tenancy/workspace.ts';
 import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
 import { snapshotOf } from '../../world/snapshots.ts';
@@ -237,7 +238,7 @@ export function triggerEvent<T extends EventType>(
   }
   const data = plainOverrides(overrides);
   const mode = options.mode ?? 'live';
-  if (mode !== 'live' && mode !== 'test') throw new ControlError('mode must be "test" or "live"');
+  if (!isMode(mode)) throw new ControlError('mode must be "test" or "live"');
   const workspace = ctx.tenants.find(options.workspace);
   if (workspace === undefined) {
     throw new ControlError(`no workspace with ID ${options.workspace} exists in this mock`);

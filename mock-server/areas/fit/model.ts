@@ -167,7 +167,8 @@ export function analyzeFit(
   const { domain } = input;
   applyRequestMagic(space, domain, `fit:${domain}`);
   if (magicBehaviour(domain) === 'unscorable') throw unscorable(domain);
-  ctx.ensureCredits(space, 1);
+  // Charged before the analysis, which reads and cannot fail: a 402 leaves nothing behind.
+  ctx.charge(space, 1);
   const snapshot = snapshotNow(ctx, space, domain);
   const firm = firmographicsOf(domain);
   const areas = matchAreas(input.offering, firm, keyTriggersOf(snapshot));
@@ -176,7 +177,6 @@ export function analyzeFit(
   const overallFit = verdictOf(fitScore);
   const company = snapshot.name;
   const { matched, gaps, points } = describe(company, firm, areas);
-  ctx.charge(space, 1);
   return {
     domain,
     company,
