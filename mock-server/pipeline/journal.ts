@@ -14,30 +14,12 @@
 import { isoSeconds, parseInstant } from '../kernel/clock.ts';
 import { tooDeep } from './json-depth.ts';
 import type { MockRequest, MockResponse, Route } from './route.ts';
-import { MAX_BODY_BYTES } from './validation.ts';
+import { bodyTooLarge, utf8Bytes } from './validation.ts';
 
 /** The most requests a journal keeps. */
 export const MAX_JOURNAL_ENTRIES = 1_000;
 /** The most bytes of request bodies, paths and query strings a journal keeps. */
 export const MAX_JOURNAL_BODY_BYTES = 8 * 1_048_576;
-
-/** The length of a string in UTF-8 bytes, counted without encoding it. */
-export function utf8Bytes(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) {
-      bytes += 1;
-      continue;
-    }
-    // 3 bytes for one unit; a surrogate pair is 4 bytes for its 2 units (a lone one encodes as 3).
-    bytes += 2;
-    const next = text.charCodeAt(i + 1);
-    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
-  }
-  return bytes;
-}
 
 /** One request the mock answered, as `mock.requests.list()` and `GET /__mock/requests` show it. */
 export interface JournalEntry {
@@ -169,9 +151,8 @@ export class RequestJournal {
     },
   ): void {
     const query = request.query.size === 0 ? '' : request.query.toString();
-    // A refused oversized body is not kept (more characters than the limit's bytes is over it).
-    const body =
-      request.bodyTooLarge === true || request.body.length > MAX_BODY_BYTES ? '' : request.body;
+    // A body over the limit was refused, and is not kept either.
+    const body = bodyTooLarge(request) ? '' : request.body;
     const entry: Recorded = {
       requestId: details.requestId,
       method: request.method,

@@ -12,13 +12,31 @@ import type { MockRequest } from './route.ts';
 
 export const MAX_BODY_BYTES = 1_048_576;
 
+/** The length of a string in UTF-8 bytes, counted without encoding it. */
+export function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) {
+      bytes += 1;
+      continue;
+    }
+    // 3 bytes for one unit; a surrogate pair is 4 bytes for its 2 units (a lone one encodes as 3).
+    bytes += 2;
+    const next = text.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+  }
+  return bytes;
+}
+
 /** Whether a request's body is over `MAX_BODY_BYTES` (or the door already found it was). */
 export function bodyTooLarge(request: MockRequest): boolean {
   if (request.bodyTooLarge === true) return true;
   if (request.bytes !== undefined) return request.bytes.length > MAX_BODY_BYTES;
   // Characters never outnumber UTF-8 bytes, so only long bodies need an exact count.
   const body = request.body;
-  return body.length > MAX_BODY_BYTES / 3 && new TextEncoder().encode(body).length > MAX_BODY_BYTES;
+  return body.length > MAX_BODY_BYTES / 3 && utf8Bytes(body) > MAX_BODY_BYTES;
 }
 
 /** A 400 for one or several field errors: `field` is the first, `fields` all of them when several. */

@@ -11,7 +11,7 @@ import type { EventData, EventRecord, EventType } from '../../events/log.ts';
 import { isoSeconds } from '../../kernel/clock.ts';
 import { ControlError } from '../../kernel/errors.ts';
 import { MAX_JSON_DEPTH, tooDeep } from '../../pipeline/json-depth.ts';
-import { isJsonObject } from '../../pipeline/validation.ts';
+import { isJsonObject, utf8Bytes } from '../../pipeline/validation.ts';
 import { creditsView } from '../../tenancy/credits.ts';
 import { isMode } from '../../tenancy/keys.ts';
 import type { Mode, Space } from '../../tenancy/workspace.ts';
@@ -77,7 +77,7 @@ function plainOverrides(overrides: unknown): Record<string, unknown> | undefined
       'data overrides must be an object of fields to change in the event data',
     );
   }
-  const bytes = new TextEncoder().encode(text).length;
+  const bytes = utf8Bytes(text);
   if (bytes > MAX_TRIGGER_DATA_BYTES) {
     throw new ControlError(
       `data is ${bytes} bytes of JSON; a triggered event's data is at most ${MAX_TRIGGER_DATA_BYTES} bytes`,
