@@ -70,3 +70,9 @@ function splitOnce(text: string): [string, string | undefined] {
   const at = text.indexOf('=');
   return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
 }
+
+/** A flag's value, if given; a flag that needs a value but was given none (`--seed`) is a usage error. */
+export function flagValue(value: unknown, name: string): string | undefined {
+  if (value === true) throw new UsageError(`--${name} needs a value`);
+  return typeof value === 'string' ? value : undefined;
+}

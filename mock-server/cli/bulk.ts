@@ -12,13 +12,12 @@
 
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { access } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import type { IntentIQ } from '../../src/client.ts';
 import { APIUserAbortError, IntentIQError } from '../../src/core/errors.ts';
 import type { ScoreAllProgress, ScoreAllResult } from '../../src/resources/bulk-score-all.ts';
-import { type ParsedArgs, UsageError } from './args.ts';
+import { flagValue, type ParsedArgs, UsageError } from './args.ts';
 import { startProgress } from './bulk-progress.ts';
 import { liveClient, mockClient } from './client.ts';
 import type { CliIO } from './io.ts';
@@ -113,13 +112,8 @@ async function survey(file: string): Promise<{ header: Header; rows: number }> {
   return { header, rows };
 }
 
-function textOf(value: unknown, name: string): string | undefined {
-  if (value === true) throw new UsageError(`--${name} needs a value`);
-  return typeof value === 'string' ? value : undefined;
-}
-
 function concurrencyOf(value: unknown): number | undefined {
-  const text = textOf(value, 'concurrency');
+  const text = flagValue(value, 'concurrency');
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > 10) {
@@ -212,14 +206,9 @@ export async function runBulk(args: ParsedArgs, io: CliIO, signal: AbortSignal):
   }
   if (rest.length > 0)
     throw new UsageError(`iiq bulk takes one file, got ${args.positionals.length}`);
-  const output = textOf(args.flags.output, 'output');
-  const tag = textOf(args.flags.tag, 'tag');
+  const output = flagValue(args.flags.output, 'output');
+  const tag = flagValue(args.flags.tag, 'tag');
   const concurrency = concurrencyOf(args.flags.concurrency);
-  try {
-    await access(file);
-  } catch {
-    throw new UsageError(`cannot read ${file}`);
-  }
   const { header, rows: total } = await survey(file);
   const named = header.nameAt >= 0;
   const { iiq, sleep, live } = clientFor(io);

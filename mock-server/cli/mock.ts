@@ -3,9 +3,10 @@
  * windows slide and jobs finish by themselves), until Ctrl-C.
  */
 
+import { parseInstant } from '../kernel/clock.ts';
 import { createMockApiCore } from '../mock-api.ts';
 import { isPlanName, PLANS } from '../tenancy/plans.ts';
-import { type ParsedArgs, UsageError } from './args.ts';
+import { flagValue, type ParsedArgs, UsageError } from './args.ts';
 import type { CliIO } from './io.ts';
 
 export const MOCK_FLAGS = {
@@ -26,19 +27,20 @@ function portOf(value: string | true | undefined): number {
   return port;
 }
 
-function text(value: string | true | undefined, name: string): string | undefined {
-  if (value === true) throw new UsageError(`--${name} needs a value`);
-  return value;
-}
-
 /** Starts the server; resolves with a function that stops it. */
 export async function runMock(args: ParsedArgs, io: CliIO): Promise<() => Promise<void>> {
-  const plan = text(args.flags.plan, 'plan') ?? 'team';
+  const plan = flagValue(args.flags.plan, 'plan') ?? 'team';
   if (!isPlanName(plan)) throw new UsageError(`--plan must be starter, team or scale, got ${plan}`);
-  const seed = text(args.flags.seed, 'seed');
-  const now = text(args.flags.now, 'now');
-  if (now !== undefined && !Number.isFinite(Date.parse(now)))
-    throw new UsageError(`--now must be an ISO 8601 time, got ${now}`);
+  const seed = flagValue(args.flags.seed, 'seed');
+  const now = flagValue(args.flags.now, 'now');
+  if (now !== undefined) {
+    // The clock's own check: what it refuses is a usage error here, not a failed start.
+    try {
+      parseInstant(now);
+    } catch (error) {
+      throw new UsageError(`--now: ${(error as Error).message}`);
+    }
+  }
   const allowLoopbackWebhooks = args.flags['allow-loopback-webhooks'] === true;
   const mock = createMockApiCore({
     plan,
@@ -48,7 +50,7 @@ export async function runMock(args: ParsedArgs, io: CliIO): Promise<() => Promis
     ...(seed === undefined ? {} : { seed }),
   });
   const port = portOf(args.flags.port);
-  const host = text(args.flags.host, 'host') ?? '127.0.0.1';
+  const host = flagValue(args.flags.host, 'host') ?? '127.0.0.1';
   let server: Awaited<ReturnType<typeof mock.listen>>;
   try {
     server = await mock.listen({ port, host });

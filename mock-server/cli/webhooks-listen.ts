@@ -10,7 +10,7 @@ import type { Event } from '../../src/resources/events.ts';
 import { EVENT_TYPES } from '../../src/schemas/event-types.ts';
 import { parseDuration } from '../kernel/clock.ts';
 import { DEFAULT_BASE_URL } from '../mock-api.ts';
-import { type ParsedArgs, UsageError } from './args.ts';
+import { flagValue, type ParsedArgs, UsageError } from './args.ts';
 import type { CliIO } from './io.ts';
 import { createForwarder, signingSecret } from './webhooks-forward.ts';
 
@@ -29,9 +29,9 @@ const MAX_SEEN = 5_000;
 /** At most this many events are forwarded per poll (the newest, should more arrive at once). */
 const MAX_PER_POLL = 1_000;
 
+/** A flag's value, trimmed; an empty one is as if it were not given. */
 function text(value: string | true | undefined, name: string): string | undefined {
-  if (value === true) throw new UsageError(`--${name} needs a value`);
-  const trimmed = value?.trim();
+  const trimmed = flagValue(value, name)?.trim();
   return trimmed === '' ? undefined : trimmed;
 }
 

@@ -104,6 +104,18 @@ describe('iiq mock', () => {
       'Run iiq --help for usage.',
     ]);
   });
+
+  it.each(['2026-05-28 14:00', '-5'])(
+    'refuses --now %j the way the clock does, with a usage error',
+    async (now) => {
+      const io = memoryIO();
+      expect(await main(['mock', '--now', now], io)).toBe(2);
+      expect(io.errors).toEqual([
+        `iiq: --now: "${now}" is not a valid date: write ISO 8601, such as 2026-05-28T14:02:11Z (a time needs Z or an offset)`,
+        'Run iiq --help for usage.',
+      ]);
+    },
+  );
 });
 
 describe('iiq score', () => {
