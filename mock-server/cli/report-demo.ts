@@ -5,6 +5,8 @@
  */
 import type { IntentIQ } from '../../src/client.ts';
 import type { OutcomeKind } from '../../src/resources/outcomes.ts';
+import { priorQuarter, quarterAt } from '../areas/reports/index.ts';
+import { DAY_MS } from '../kernel/clock.ts';
 import { mockClient } from './client.ts';
 
 /** Watchlisted from the start of the prior quarter. */
@@ -45,27 +47,19 @@ const CURRENT_OUTCOMES: readonly [string, OutcomeKind][] = [
   ['etsy.com', 'contacted'],
 ];
 
-const DAY = 86_400_000;
-
-/** The first instant of the quarter `offset` quarters after the one `now` is in. */
-function quarterStart(now: number, offset: number): number {
-  const date = new Date(now);
-  const quarter = Math.floor(date.getUTCMonth() / 3) + offset;
-  return Date.UTC(date.getUTCFullYear(), quarter * 3, 1);
-}
-
 /** A client of a built-in mock whose clock reads `now`, with two quarters of pipeline behind it. */
 export async function demoClient(now: number): Promise<IntentIQ> {
-  const priorStart = quarterStart(now, -1);
-  const currentStart = quarterStart(now, 0);
-  const { iiq, mock } = mockClient({ now: priorStart + 9 * DAY + 15 * 3_600_000 });
+  const current = quarterAt(now);
+  const priorStart = priorQuarter(current).start;
+  const currentStart = current.start;
+  const { iiq, mock } = mockClient({ now: priorStart + 9 * DAY_MS + 15 * 3_600_000 });
   await iiq.watchlists.create({ name: 'Target accounts', accounts: WATCHED });
   for (const domain of PRIOR_ONLY) await iiq.scores.create({ domain });
   mock.clock.advance('3d');
   for (const [domain, outcome] of PRIOR_OUTCOMES) await iiq.outcomes.create({ domain, outcome });
 
   // Into the current quarter, at most as far as now: the daily refresh re-scores the watchlist.
-  mock.clock.set(Math.min(now, currentStart + 6 * DAY + 11 * 3_600_000));
+  mock.clock.set(Math.min(now, currentStart + 6 * DAY_MS + 11 * 3_600_000));
   for (const domain of CURRENT_ONLY) await iiq.scores.create({ domain });
   for (const [domain, outcome] of CURRENT_OUTCOMES) await iiq.outcomes.create({ domain, outcome });
   mock.clock.set(now);

@@ -3,6 +3,7 @@
  * with its sign. Colour only on a terminal that wants it; piped, the same text without escapes.
  */
 import type { components } from '../../src/generated/openapi.ts';
+import { priorQuarter, quarterNamed } from '../areas/reports/index.ts';
 
 type PipelineReport = components['schemas']['PipelineReport'];
 type Band = 'HOT' | 'WARM' | 'COLD';
@@ -33,17 +34,16 @@ function percent(fraction: number): string {
 
 /** `2026-Q2` -> `Apr 1 to Jun 30, 2026`. */
 export function quarterDates(period: string): string {
-  const [year, quarter] = period.split('-Q').map(Number) as [number, number];
+  const { year, quarter, end } = quarterNamed(period);
   const first = MONTHS[(quarter - 1) * 3] as string;
   const last = MONTHS[quarter * 3 - 1] as string;
-  const lastDay = new Date(Date.UTC(year, quarter * 3, 0)).getUTCDate();
+  const lastDay = new Date(end - 1).getUTCDate();
   return `${first} 1 to ${last} ${lastDay}, ${year}`;
 }
 
 /** The quarter before `2026-Q2`: `2026-Q1`. */
 export function priorPeriod(period: string): string {
-  const [year, quarter] = period.split('-Q').map(Number) as [number, number];
-  return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
+  return priorQuarter(quarterNamed(period)).name;
 }
 
 /** The trend with its sign: `+16.7% vs 2026-Q1`, `-8.0% vs 2026-Q1`, `0.0% vs 2026-Q1`. */

@@ -5,6 +5,7 @@ import { reportRoutes } from './routes.ts';
 
 export { topTriggers } from './figures.ts';
 export { MAX_CACHED_REPORTS } from './model.ts';
+export { priorQuarter, quarterAt, quarterNamed } from './period.ts';
 export { percentChange, share } from './rounding.ts';
 export { REPORT_PLANS } from './routes.ts';
 

@@ -34,6 +34,12 @@ export function quarterAt(ms: number): Quarter {
   return quarterOf(date.getUTCFullYear(), Math.floor(date.getUTCMonth() / 3) + 1);
 }
 
+/** The quarter a name `YYYY-QN` stands for (the name already checked). */
+export function quarterNamed(name: string): Quarter {
+  const [year, quarter] = name.split('-Q').map(Number) as [number, number];
+  return quarterOf(year, quarter);
+}
+
 /** The quarter before. */
 export function priorQuarter(quarter: Quarter): Quarter {
   return quarter.quarter === 1
@@ -47,11 +53,10 @@ export function priorQuarter(quarter: Quarter): Quarter {
  */
 export function resolvePeriod(period: string | undefined, now: number): Quarter {
   if (period === undefined) return quarterAt(now);
-  const [year, quarter] = period.split('-Q').map(Number) as [number, number];
-  if (year < FIRST_YEAR) {
+  const asked = quarterNamed(period);
+  if (asked.year < FIRST_YEAR) {
     throw invalidRequest('period', `period must be ${FIRST_YEAR}-Q1 or later.`);
   }
-  const asked = quarterOf(year, quarter);
   if (asked.start > now) {
     throw invalidRequest(
       'period',
