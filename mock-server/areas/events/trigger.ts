@@ -18,7 +18,7 @@ import type { Mode, Space } from '../../tenancy/workspace.ts';
 import { SIGNAL_NAMES } from '../../world/scoring-model.ts';
 import { snapshotOf } from '../../world/snapshots.ts';
 import { sampleSearch } from '../intent-searches/index.ts';
-import { renderPerson, renderScore, type ScoreRecord } from '../scores/index.ts';
+import { renderPerson, renderScore, scoreRecord } from '../scores/index.ts';
 
 /** Fields to change in the event's `data`: objects are merged key by key, anything else replaced. */
 export type DeepPartial<T> = T extends readonly unknown[]
@@ -111,15 +111,11 @@ function domainOf(overrides: unknown): string {
   return (candidates.find((value) => typeof value === 'string') as string) ?? DEFAULT_DOMAIN;
 }
 
-function scoreRecord(ctx: MockContext, domain: string, at: number): ScoreRecord {
-  return { id: ctx.ids.next('scr'), domain, snapshot: snapshotOf(domain, at), computedAt: at };
-}
-
 const BUILDERS: {
   [T in EventType]: (ctx: MockContext, space: Space, domain: string) => EventData[T];
 } = {
   'score.computed': (ctx, _space, domain) => ({
-    score: renderScore(scoreRecord(ctx, domain, ctx.now())),
+    score: renderScore(scoreRecord(ctx.ids.next('scr'), domain, ctx.now())),
     trigger: 'api',
   }),
   'score.bulk.completed': (ctx, space, domain) => {
@@ -147,12 +143,12 @@ const BUILDERS: {
         started_at: isoSeconds(now - 1_000),
         completed_at: isoSeconds(now),
       },
-      results: [renderScore(scoreRecord(ctx, domain, now))],
+      results: [renderScore(scoreRecord(ctx.ids.next('scr'), domain, now))],
       unscorable: [unscorable],
     };
   },
   'account.band_changed': (ctx, _space, domain) => {
-    const { snapshot } = scoreRecord(ctx, domain, ctx.now());
+    const { snapshot } = scoreRecord(ctx.ids.next('scr'), domain, ctx.now());
     const band = snapshot.band;
     const before = { HOT: ['WARM', 78], WARM: ['COLD', 55], COLD: ['WARM', 64] } as const;
     const [previousBand, previousScore] = before[band];
@@ -168,7 +164,7 @@ const BUILDERS: {
     };
   },
   'signal.spike': (ctx, _space, domain) => {
-    const { snapshot } = scoreRecord(ctx, domain, ctx.now());
+    const { snapshot } = scoreRecord(ctx.ids.next('scr'), domain, ctx.now());
     const signal = [...SIGNAL_NAMES].sort(
       (a, b) => snapshot.signals[b].score - snapshot.signals[a].score,
     )[0] as (typeof SIGNAL_NAMES)[number];
@@ -211,7 +207,7 @@ const BUILDERS: {
     intent_search: sampleSearch(ctx, space, domain, 'failed'),
   }),
   'scoring.score_changed': (ctx, _space, domain) => {
-    const { snapshot } = scoreRecord(ctx, domain, ctx.now());
+    const { snapshot } = scoreRecord(ctx.ids.next('scr'), domain, ctx.now());
     return {
       profile_id: ctx.ids.next('prf'),
       object_type: 'company',

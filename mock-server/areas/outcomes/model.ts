@@ -97,8 +97,8 @@ export function createOutcome(
     occurredAt: at,
     recordedAt: ctx.now(),
     seq: book.seq++,
-    scoreAtOutcome: score?.snapshot.score ?? null,
-    bandAtOutcome: score?.snapshot.band ?? null,
+    scoreAtOutcome: score?.score ?? null,
+    bandAtOutcome: score?.band ?? null,
     industry: firmographicsOf(input.domain).industry,
     triggers: keyTriggersOf(snapshot),
   };

@@ -169,7 +169,7 @@ export function scorePerson(ctx: MockContext, space: Space, input: PersonInput):
   }
   ctx.charge(space, 1);
   const intentScore =
-    freshScore(ctx, space, domain)?.snapshot.score ?? snapshotNow(ctx, space, domain).score;
+    freshScore(ctx, space, domain)?.score ?? snapshotNow(ctx, space, domain).score;
   const wire = renderPerson(person, domain, intentScore, ctx.now());
   const known = space.get(resolvedPeople);
   if (!known.has(wire.id)) {

@@ -8,15 +8,9 @@
  * one from the last 7 days), kept within 0..100. Each term is one line of `reasons`.
  */
 import type { Space } from '../../tenancy/workspace.ts';
-import {
-  freshestAge,
-  type Intelligence,
-  intelligenceOf,
-  type Urgency,
-} from '../../world/intelligence.ts';
+import { freshestAge, type Intelligence, type Urgency } from '../../world/intelligence.ts';
 import type { Band } from '../../world/scoring-model.ts';
-import type { Snapshot } from '../../world/snapshots.ts';
-import type { ScoreRecord } from '../scores/index.ts';
+import { intelligenceOfRecord, type ScoreRecord } from '../scores/index.ts';
 import { allWatchlists, newestScore, retrieveWatchlist } from '../watchlists/index.ts';
 
 export const URGENCY_POINTS: Readonly<Record<Urgency, number>> = {
@@ -31,12 +25,6 @@ export const MOMENTUM_CAP = 10;
 export interface PriorityRow {
   domain: string;
   score: ScoreRecord;
-  /**
-   * The score's value and band, read once: a record derives its snapshot anew on every read, and
-   * holding every snapshot of a large workspace at once would take hundreds of megabytes.
-   */
-  value: number;
-  band: Band;
   intelligence: Intelligence;
   /** The watchlists the account is on, oldest first. */
   watchlistIds: string[];
@@ -58,12 +46,12 @@ function ago(days: number): string {
 
 /** The priority of a score and the reasons for it, one per term. */
 export function priorityOf(
-  snapshot: Snapshot,
+  score: Pick<ScoreRecord, 'score' | 'band' | 'delta30d'>,
   intelligence: Intelligence,
 ): { priority: number; reasons: string[] } {
-  const base = Math.round(0.6 * snapshot.score);
+  const base = Math.round(0.6 * score.score);
   const urgency = URGENCY_POINTS[intelligence.urgency];
-  const delta = snapshot.delta30d;
+  const delta = score.delta30d;
   const momentum = Math.max(-MOMENTUM_CAP, Math.min(MOMENTUM_CAP, delta));
   const fresh = freshestAge(intelligence.triggers);
   const freshness = fresh <= 1 ? 5 : fresh <= 7 ? 3 : 0;
@@ -73,7 +61,7 @@ export function priorityOf(
       ? 'Flat over 30 days'
       : `${delta > 0 ? 'Up' : 'Down'} ${Math.abs(delta)} point${Math.abs(delta) === 1 ? '' : 's'} in 30 days${capped}`;
   const reasons = [
-    `Score ${snapshot.score} (${snapshot.band}): ${signed(base)}`,
+    `Score ${score.score} (${score.band}): ${signed(base)}`,
     `Urgency ${intelligence.urgency}: ${signed(urgency)}`,
     `${trend}: ${signed(momentum)}`,
     fresh <= 7
@@ -102,28 +90,25 @@ export function prioritizedAccounts(space: Space, query: PriorityQuery = {}): Pr
       if (only !== undefined && !only.accounts.has(account.domain)) continue;
       const score = newestScore(space, account);
       if (score === null) continue;
-      const snapshot = score.snapshot;
-      const intelligence = intelligenceOf(snapshot, score.computedAt);
+      const intelligence = intelligenceOfRecord(score);
       byDomain.set(account.domain, {
         domain: account.domain,
         score,
-        value: snapshot.score,
-        band: snapshot.band,
         intelligence,
         watchlistIds: [watchlist.id],
-        ...priorityOf(snapshot, intelligence),
+        ...priorityOf(score, intelligence),
       });
     }
   }
   const rows = [...byDomain.values()].filter(
     (row) =>
-      (query.band === undefined || row.band === query.band) &&
+      (query.band === undefined || row.score.band === query.band) &&
       (query.urgency === undefined || row.intelligence.urgency === query.urgency),
   );
   return rows.sort(
     (a, b) =>
       b.priority - a.priority ||
-      b.value - a.value ||
+      b.score.score - a.score.score ||
       (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0),
   );
 }

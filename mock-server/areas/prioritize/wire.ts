@@ -11,9 +11,9 @@ export function renderPriorityAccount(row: PriorityRow): WirePriorityAccount {
   return {
     domain: row.domain,
     company: intelligence.company,
-    score: snapshot.score,
-    band: snapshot.band,
-    delta_30d: snapshot.delta30d,
+    score: row.score.score,
+    band: row.score.band,
+    delta_30d: row.score.delta30d,
     urgency: intelligence.urgency,
     buying_stage: intelligence.buyingStage,
     why_now: intelligence.whyNow,

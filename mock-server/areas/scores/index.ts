@@ -22,6 +22,7 @@ export {
   snapshotNow,
   unscorable,
 } from './model.ts';
+export { scoreRecord } from './records.ts';
 export {
   intelligenceOfRecord,
   renderIntelligence,

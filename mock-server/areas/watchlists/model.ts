@@ -52,7 +52,7 @@ function scoreNewAccount(ctx: MockContext, space: Space, account: AccountRecord)
     freshScore(ctx, space, account.domain) ??
     computeScore(ctx, space, account.domain, 'watchlist_refresh');
   account.latest = record;
-  account.baseline = record.snapshot.score;
+  account.baseline = record.score;
 }
 
 function capError(space: Space, total: number): Error {
@@ -225,11 +225,9 @@ export function listAccounts(
   watchlist: WatchlistRecord,
   query: AccountQuery = {},
 ): { account: AccountRecord; score: ScoreRecord | null }[] {
-  // A record derives its snapshot anew on every read: read each one once, not per comparison.
   let rows = sortedAccounts(watchlist).map((account) => {
     const score = newestScore(space, account);
-    const snapshot = score?.snapshot;
-    return { account, score, value: snapshot?.score ?? null, band: snapshot?.band ?? null };
+    return { account, score, value: score?.score ?? null, band: score?.band ?? null };
   });
   if (query.band !== undefined) rows = rows.filter((row) => row.band === query.band);
   if (query.sort === 'score') {

@@ -21,15 +21,13 @@ function crossed(
   previous: ScoreRecord,
   next: ScoreRecord,
 ): boolean {
-  const before = previous.snapshot;
-  const after = next.snapshot;
   switch (watchlist.alertThreshold) {
     case 'hot_entry':
-      return before.band !== 'HOT' && after.band === 'HOT';
+      return previous.band !== 'HOT' && next.band === 'HOT';
     case 'any_band_change':
-      return before.band !== after.band;
+      return previous.band !== next.band;
     case 'score_delta_10':
-      return Math.abs(after.score - (account.baseline ?? before.score)) >= 10;
+      return Math.abs(next.score - (account.baseline ?? previous.score)) >= 10;
   }
 }
 
@@ -42,15 +40,15 @@ function alert(
 ): void {
   const previous = account.latest;
   if (previous !== null && crossed(watchlist, account, previous, next)) {
-    account.baseline = next.snapshot.score;
+    account.baseline = next.score;
     ctx.events.record(space, 'account.band_changed', {
       watchlist_id: watchlist.id,
       domain: account.domain,
       score_id: next.id,
-      previous_band: previous.snapshot.band,
-      band: next.snapshot.band,
-      previous_score: previous.snapshot.score,
-      score: next.snapshot.score,
+      previous_band: previous.band,
+      band: next.band,
+      previous_score: previous.score,
+      score: next.score,
       alert_threshold: watchlist.alertThreshold,
     });
   }

@@ -13,7 +13,7 @@ export type WireWatchlistAccounts = Schemas['WatchlistAccounts'];
 export function renderWatchlist(space: Space, watchlist: WatchlistRecord): WireWatchlist {
   const bands = { HOT: 0, WARM: 0, COLD: 0, unscored: 0 };
   for (const account of watchlist.accounts.values()) {
-    const band = newestScore(space, account)?.snapshot.band;
+    const band = newestScore(space, account)?.band;
     if (band === undefined) bands.unscored++;
     else bands[band]++;
   }
@@ -36,9 +36,9 @@ export function renderAccount(
   return {
     domain: account.domain,
     score_id: latest?.id ?? null,
-    score: latest?.snapshot.score ?? null,
-    band: latest?.snapshot.band ?? null,
-    delta_30d: latest?.snapshot.delta30d ?? null,
+    score: latest?.score ?? null,
+    band: latest?.band ?? null,
+    delta_30d: latest?.delta30d ?? null,
     added_at: isoSeconds(account.addedAt),
     last_scored_at: latest === null ? null : isoSeconds(latest.computedAt),
     ...renderIntelligence(latest === null ? null : intelligenceOfRecord(latest)),
