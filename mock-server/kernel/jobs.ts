@@ -45,6 +45,12 @@ export interface JobHooks {
 
 export const TICK_MS = 1_000;
 
+/** Whole seconds, at least 1, until the first of `jobs` is over: a `Retry-After`, a "ready in". */
+export function secondsUntilEnd(jobs: readonly Job[], now: number): number {
+  const firstEnd = Math.min(...jobs.map((job) => job.expectedEnd));
+  return Math.max(1, Math.ceil((firstEnd - now) / 1_000));
+}
+
 /** One job's lifecycle. Its owner reads it and renders it; only `startJob` and `fail` change it. */
 export class Job {
   status: JobStatus = 'queued';

@@ -8,7 +8,7 @@
 import type { MockContext } from '../../context.ts';
 import { keepNewestForgettable } from '../../kernel/bounds.ts';
 import { MockApiError, notFound } from '../../kernel/errors.ts';
-import { startJob } from '../../kernel/jobs.ts';
+import { secondsUntilEnd, startJob } from '../../kernel/jobs.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
 import { magicBehaviour } from '../../world/magic.ts';
 import { computeScore } from '../scores/index.ts';
@@ -101,8 +101,10 @@ export function createBulkJob(
   const active = activeJobs(space);
   const limit = space.workspace.plan.concurrentBulkJobs;
   if (active.length >= limit) {
-    const firstEnd = Math.min(...active.map((job) => job.run.expectedEnd));
-    const retryAfter = Math.max(1, Math.ceil((firstEnd - now) / 1_000));
+    const retryAfter = secondsUntilEnd(
+      active.map((job) => job.run),
+      now,
+    );
     throw new MockApiError(
       'rate_limited',
       `This workspace already has ${limit} bulk jobs queued or running. Retry after ${retryAfter} seconds, when one has finished.`,

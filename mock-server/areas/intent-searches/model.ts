@@ -13,7 +13,7 @@ import type { MockContext } from '../../context.ts';
 import { keepNewestForgettable } from '../../kernel/bounds.ts';
 import { isoSeconds } from '../../kernel/clock.ts';
 import { invalidRequest, MockApiError, notFound } from '../../kernel/errors.ts';
-import { type JobFailure, startJob } from '../../kernel/jobs.ts';
+import { type JobFailure, secondsUntilEnd, startJob } from '../../kernel/jobs.ts';
 import { creditsView } from '../../tenancy/credits.ts';
 import { defineStore, type Space } from '../../tenancy/workspace.ts';
 import { MAGIC_INTEREST_DOMAINS, SLOW_SEARCH_MS } from '../../world/magic.ts';
@@ -120,8 +120,10 @@ export function createSearch(
   const now = ctx.now();
   const active = activeSearches(space);
   if (active.length >= MAX_ACTIVE_SEARCHES) {
-    const firstEnd = Math.min(...active.map((search) => search.job.expectedEnd));
-    const retryAfter = Math.max(1, Math.ceil((firstEnd - now) / 1_000));
+    const retryAfter = secondsUntilEnd(
+      active.map((search) => search.job),
+      now,
+    );
     throw new MockApiError(
       'rate_limited',
       `This workspace already has ${MAX_ACTIVE_SEARCHES} intent searches queued or processing. Retry after ${retryAfter} seconds, when one has finished.`,
@@ -190,7 +192,7 @@ export function searchResults(ctx: MockContext, space: Space, id: string): Ranke
     );
   }
   if (job.status !== 'completed') {
-    const left = Math.max(1, Math.ceil((job.expectedEnd - ctx.now()) / 1_000));
+    const left = secondsUntilEnd([job], ctx.now());
     throw invalidRequest(
       'id',
       `This intent search is still ${job.status}: its results are ready once it completes, in about ${left} seconds. Wait for status "completed" (iiq.intent.searches.wait) or for the intent_search.completed event.`,
