@@ -321,11 +321,13 @@ export interface AssignmentFilter {
 /** Assignments, newest first, filtered. */
 export function listAssignments(space: Space, filter: AssignmentFilter): AssignmentRecord[] {
   const book = scoringOf(space);
-  if (filter.profileId !== undefined) retrieveProfile(space, filter.profileId);
+  const profile =
+    filter.profileId === undefined ? undefined : retrieveProfile(space, filter.profileId);
+  // The narrowest index that holds them: the object's, the profile's, or all (creation order).
   const pool =
     filter.objectType !== undefined && filter.objectId !== undefined
       ? assignmentsOf(book, filter.objectType, filter.objectId)
-      : [...book.assignments.values()];
+      : [...(profile ?? book).assignments.values()];
   return pool
     .filter(
       (assignment) =>
