@@ -13,6 +13,11 @@ import type { Score } from './scores.ts';
 type Schemas = components['schemas'];
 type BulkJob = Schemas['BulkJob'];
 
+/** Whether a job is still queued or running (any other state is final: today, completed). */
+export function isJobRunning(job: Pick<BulkJob, 'status'>): boolean {
+  return job.status === 'queued' || job.status === 'running';
+}
+
 /** The most jobs `scoreAll` keeps in flight: the API's cap of concurrent jobs per workspace. */
 export const MAX_SCORE_ALL_CONCURRENCY = 10;
 /** Domains per job (the API's limit). */

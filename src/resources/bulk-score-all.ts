@@ -22,6 +22,7 @@ import { sleep as abortableSleep } from '../core/sleep.ts';
 import type { components } from '../generated/openapi.ts';
 import {
   type BulkCalls,
+  isJobRunning,
   SCORE_ALL_CHUNK,
   type ScoreAllOptions,
   type ScoreAllProgress,
@@ -263,7 +264,7 @@ export async function* runScoreAll(
         const job = polled[i] as BulkJob;
         const flight = inFlight[i] as InFlight;
         flight.job = job;
-        if (job.status === 'queued' || job.status === 'running') continue;
+        if (isJobRunning(job)) continue;
         inFlight.splice(i, 1);
         completed++;
         for (const result of await resultsOf(flight)) {

@@ -20,6 +20,7 @@ import {
   type ScoreAllOptions,
   type ScoreAllResult,
 } from './bulk-score-all.ts';
+import { isJobRunning } from './bulk-score-all-options.ts';
 import type { Score } from './scores.ts';
 
 type Schemas = components['schemas'];
@@ -166,8 +167,7 @@ export class BulkResource extends APIResource {
   wait(id: string, options: BulkWaitOptions = {}): Promise<WithMode<BulkJob>> {
     return pollUntilOver(options, {
       retrieve: (signal) => this.retrieve(id, signal ? { signal } : undefined),
-      // Any state other than queued/running is final (today: completed).
-      running: (job) => job.status === 'queued' || job.status === 'running',
+      running: isJobRunning,
       defaultTimeout: (job) => (job.deferred ? 510 * MINUTE : 10 * MINUTE),
       timedOut: (job, timeout) => new BulkJobTimeoutError(job, timeout),
     });
@@ -183,7 +183,7 @@ export class BulkResource extends APIResource {
   ): Promise<WithMode<BulkJob>> {
     const { pollInterval, timeout, onProgress, ...request } = options;
     const job = await this.create(params, request);
-    if (job.status !== 'queued' && job.status !== 'running') return job;
+    if (!isJobRunning(job)) return job;
     return this.wait(job.id, { pollInterval, timeout, onProgress, signal: options.signal });
   }
 }
